@@ -1,0 +1,90 @@
+package de.zusammenwachsen.workspace.access.control;
+
+import de.zusammenwachsen.workspace.core.ForbiddenException;
+import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.core.UnauthenticatedException;
+import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
+import de.zusammenwachsen.workspace.group.entity.Visibility;
+import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
+
+/**
+ * The one place that decides who may do what with a working group. Every boundary asks it, whichever door the
+ * request came through (page, REST, link), so the pages merely hide what the boundary would refuse anyway.
+ *
+ * <p>Rule of refusal: whoever may not {@link GroupAction#SEE_GROUP see} a group gets {@link NotFoundException},
+ * so a hidden group's existence never leaks; whoever sees it but may not act gets {@link ForbiddenException}.
+ */
+public final class AccessPolicy {
+
+    /** A group reduced to the facts the policy needs, so that the rules can be tested without a database. */
+    public record GroupFacts(Long id, Visibility visibility, JoinPolicy joinPolicy, boolean archived) {
+
+        public static GroupFacts of(WorkingGroup group) {
+            return new GroupFacts(group.getId(), group.getVisibility(), group.getJoinPolicy(), group.isArchived());
+        }
+    }
+
+    public boolean permits(Viewer viewer, GroupAction action, GroupFacts group) {
+        boolean admin = viewer.administrator();
+        boolean member = viewer.isMemberOf(group.id());
+        boolean moderator = viewer.isModeratorOf(group.id());
+        boolean loggedIn = !viewer.isGuest();
+        boolean listed = group.visibility() != Visibility.HIDDEN;
+        boolean writable = !group.archived();
+
+        return switch (action) {
+            case SEE_GROUP -> listed || member || admin;
+            case SEE_MEMBERS, READ_CONTENT -> member || admin || (loggedIn && group.visibility() == Visibility.PUBLIC);
+            case CONTRIBUTE -> member && writable;
+            case JOIN -> loggedIn && !member && writable && listed && group.joinPolicy() == JoinPolicy.OPEN;
+            case REQUEST_TO_JOIN -> loggedIn && !member && writable && listed && group.joinPolicy() == JoinPolicy.REQUEST;
+            case LEAVE -> member && writable;
+            case DECIDE_REQUESTS, INVITE, REMOVE_MEMBER, CHANGE_ROLE, EDIT_SETTINGS -> (moderator || admin) && writable;
+            case ARCHIVE -> admin;
+            case SEE_AUDIT -> moderator || admin;
+        };
+    }
+
+    /**
+     * Refuses with 404 when the group, or the part of it asked for (members, content), is invisible to the viewer;
+     * with 401 for guests and 403 for everyone else.
+     */
+    public void require(Viewer viewer, GroupAction action, GroupFacts group) {
+        if (!permits(viewer, GroupAction.SEE_GROUP, group)) {
+            throw new NotFoundException();
+        }
+        boolean reading = action == GroupAction.SEE_MEMBERS || action == GroupAction.READ_CONTENT;
+        if (reading && !permits(viewer, action, group)) {
+            throw new NotFoundException();
+        }
+        if (!permits(viewer, action, group)) {
+            if (viewer.isGuest()) {
+                throw new UnauthenticatedException();
+            }
+            throw new ForbiddenException();
+        }
+    }
+
+    public void require(Viewer viewer, GroupAction action, WorkingGroup group) {
+        require(viewer, action, GroupFacts.of(group));
+    }
+
+    public boolean permits(Viewer viewer, GroupAction action, WorkingGroup group) {
+        return permits(viewer, action, GroupFacts.of(group));
+    }
+
+    public void requireAdministrator(Viewer viewer) {
+        if (viewer.isGuest()) {
+            throw new UnauthenticatedException();
+        }
+        if (!viewer.administrator()) {
+            throw new ForbiddenException();
+        }
+    }
+
+    public void requireAccount(Viewer viewer) {
+        if (viewer.isGuest()) {
+            throw new UnauthenticatedException();
+        }
+    }
+}
