@@ -1,0 +1,88 @@
+package de.zusammenwachsen.workspace.network.boundary;
+
+import de.zusammenwachsen.workspace.access.control.AccessPolicy;
+import de.zusammenwachsen.workspace.access.control.Caller;
+import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.InvalidInputException;
+import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.network.entity.ActionField;
+import de.zusammenwachsen.workspace.network.entity.Region;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/** The network's action fields and regions: readable by everyone, edited by administrators. */
+@Stateless
+public class Network {
+
+    public record ActionFieldInfo(Long id, String slug, String name, String nameEn, String description, int version) {
+
+        static ActionFieldInfo of(ActionField field) {
+            return new ActionFieldInfo(field.getId(), field.getSlug(), field.getName(), field.getNameEn(),
+                    field.getDescription(), field.getVersion());
+        }
+
+        public String nameIn(String language) {
+            return "en".equals(language) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+        }
+    }
+
+    public record RegionInfo(Long id, String slug, String name, int version) {
+
+        static RegionInfo of(Region region) {
+            return new RegionInfo(region.getId(), region.getSlug(), region.getName(), region.getVersion());
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    public List<ActionFieldInfo> actionFields() {
+        return em.createQuery("select f from ActionField f order by f.position", ActionField.class)
+                .getResultList().stream().map(ActionFieldInfo::of).toList();
+    }
+
+    public ActionFieldInfo actionField(String slug) {
+        return em.createQuery("select f from ActionField f where f.slug = :slug", ActionField.class)
+                .setParameter("slug", slug).getResultStream().findFirst().map(ActionFieldInfo::of)
+                .orElseThrow(NotFoundException::new);
+    }
+
+    public List<RegionInfo> regions() {
+        return em.createQuery("select r from Region r order by r.position", Region.class)
+                .getResultList().stream().map(RegionInfo::of).toList();
+    }
+
+    public ActionFieldInfo updateActionField(Long id, int expectedVersion, String name, String nameEn, String description) {
+        policy.requireAdministrator(caller.viewer());
+        ActionField field = em.find(ActionField.class, id);
+        if (field == null) {
+            throw new NotFoundException();
+        }
+        if (field.getVersion() != expectedVersion) {
+            throw new ConflictException("error.changedMeanwhile");
+        }
+        field.rename(requireName(name), blankToNull(nameEn), blankToNull(description));
+        em.flush();
+        return ActionFieldInfo.of(field);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 150) {
+            throw new InvalidInputException("network.name.invalid");
+        }
+        return name.trim();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
