@@ -5,10 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** One of the network's action fields (Handlungsfelder); working groups are organised by them. */
 @Entity
+@Table(name = "action_field")
 public class ActionField {
 
     @Id

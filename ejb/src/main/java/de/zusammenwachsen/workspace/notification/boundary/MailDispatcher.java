@@ -51,7 +51,7 @@ public class MailDispatcher {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued event) {
+    public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued event) {
         context.getBusinessObject(MailDispatcher.class).dispatchLater();
     }
 
