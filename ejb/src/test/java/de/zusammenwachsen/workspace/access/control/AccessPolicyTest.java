@@ -1,0 +1,112 @@
+package de.zusammenwachsen.workspace.access.control;
+
+import de.zusammenwachsen.workspace.core.ForbiddenException;
+import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.core.UnauthenticatedException;
+import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
+import de.zusammenwachsen.workspace.group.entity.Role;
+import de.zusammenwachsen.workspace.group.entity.Visibility;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static de.zusammenwachsen.workspace.access.control.GroupAction.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The permission matrix: every role × visibility × action, each cell written out as allowed (Y) or denied (-).
+ * Join policies are chosen per column so that JOIN and REQUEST_TO_JOIN are meaningful (OPEN resp. REQUEST).
+ */
+class AccessPolicyTest {
+
+    private static final long GROUP = 7L;
+    private static final AccessPolicy POLICY = new AccessPolicy();
+
+    enum Who { GUEST, NETWORK_MEMBER, GROUP_MEMBER, MODERATOR, ADMINISTRATOR }
+
+    static Viewer viewer(Who who) {
+        return switch (who) {
+            case GUEST -> Viewer.GUEST;
+            case NETWORK_MEMBER -> new Viewer(1L, false, Map.of(99L, Role.MODERATOR));
+            case GROUP_MEMBER -> new Viewer(2L, false, Map.of(GROUP, Role.MEMBER));
+            case MODERATOR -> new Viewer(3L, false, Map.of(GROUP, Role.MODERATOR));
+            case ADMINISTRATOR -> new Viewer(4L, true, Map.of());
+        };
+    }
+
+    // Rows: actions; columns: GUEST, NETWORK_MEMBER, GROUP_MEMBER, MODERATOR, ADMINISTRATOR.
+    private static final Map<Visibility, Map<GroupAction, String>> EXPECTED = Map.of(
+            Visibility.PUBLIC, Map.ofEntries(
+                    Map.entry(SEE_GROUP, "YYYYY"), Map.entry(SEE_MEMBERS, "-YYYY"), Map.entry(READ_CONTENT, "-YYYY"),
+                    Map.entry(CONTRIBUTE, "--YY-"), Map.entry(JOIN, "-Y--Y"), Map.entry(REQUEST_TO_JOIN, "-Y--Y"),
+                    Map.entry(LEAVE, "--YY-"), Map.entry(DECIDE_REQUESTS, "---YY"), Map.entry(INVITE, "---YY"),
+                    Map.entry(REMOVE_MEMBER, "---YY"), Map.entry(CHANGE_ROLE, "---YY"),
+                    Map.entry(EDIT_SETTINGS, "---YY"), Map.entry(ARCHIVE, "----Y"), Map.entry(SEE_AUDIT, "---YY")),
+            Visibility.PRIVATE, Map.ofEntries(
+                    Map.entry(SEE_GROUP, "YYYYY"), Map.entry(SEE_MEMBERS, "--YYY"), Map.entry(READ_CONTENT, "--YYY"),
+                    Map.entry(CONTRIBUTE, "--YY-"), Map.entry(JOIN, "-Y--Y"), Map.entry(REQUEST_TO_JOIN, "-Y--Y"),
+                    Map.entry(LEAVE, "--YY-"), Map.entry(DECIDE_REQUESTS, "---YY"), Map.entry(INVITE, "---YY"),
+                    Map.entry(REMOVE_MEMBER, "---YY"), Map.entry(CHANGE_ROLE, "---YY"),
+                    Map.entry(EDIT_SETTINGS, "---YY"), Map.entry(ARCHIVE, "----Y"), Map.entry(SEE_AUDIT, "---YY")),
+            Visibility.HIDDEN, Map.ofEntries(
+                    Map.entry(SEE_GROUP, "--YYY"), Map.entry(SEE_MEMBERS, "--YYY"), Map.entry(READ_CONTENT, "--YYY"),
+                    Map.entry(CONTRIBUTE, "--YY-"), Map.entry(JOIN, "-----"), Map.entry(REQUEST_TO_JOIN, "-----"),
+                    Map.entry(LEAVE, "--YY-"), Map.entry(DECIDE_REQUESTS, "---YY"), Map.entry(INVITE, "---YY"),
+                    Map.entry(REMOVE_MEMBER, "---YY"), Map.entry(CHANGE_ROLE, "---YY"),
+                    Map.entry(EDIT_SETTINGS, "---YY"), Map.entry(ARCHIVE, "----Y"), Map.entry(SEE_AUDIT, "---YY")));
+
+    @Test
+    void everyCellOfTheMatrix() {
+        List<String> wrong = new ArrayList<>();
+        for (Visibility visibility : Visibility.values()) {
+            for (GroupAction action : GroupAction.values()) {
+                String row = EXPECTED.get(visibility).get(action);
+                for (Who who : Who.values()) {
+                    JoinPolicy policy = action == REQUEST_TO_JOIN ? JoinPolicy.REQUEST : JoinPolicy.OPEN;
+                    var facts = new AccessPolicy.GroupFacts(GROUP, visibility, policy, false);
+                    boolean expected = row.charAt(who.ordinal()) == 'Y';
+                    if (POLICY.permits(viewer(who), action, facts) != expected) {
+                        wrong.add(visibility + "/" + action + "/" + who + " expected " + (expected ? "allowed" : "denied"));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void joinPolicyDecidesBetweenJoiningAndAsking() {
+        Viewer someone = viewer(Who.NETWORK_MEMBER);
+        var byRequest = new AccessPolicy.GroupFacts(GROUP, Visibility.PUBLIC, JoinPolicy.REQUEST, false);
+        var byInvitation = new AccessPolicy.GroupFacts(GROUP, Visibility.PUBLIC, JoinPolicy.INVITATION, false);
+        assertEquals(false, POLICY.permits(someone, JOIN, byRequest));
+        assertEquals(false, POLICY.permits(someone, JOIN, byInvitation));
+        assertEquals(false, POLICY.permits(someone, REQUEST_TO_JOIN, byInvitation));
+    }
+
+    @Test
+    void archivedGroupsAreReadOnlyButStayVisible() {
+        var archived = new AccessPolicy.GroupFacts(GROUP, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        for (GroupAction change : List.of(CONTRIBUTE, JOIN, LEAVE, DECIDE_REQUESTS, INVITE, REMOVE_MEMBER, CHANGE_ROLE, EDIT_SETTINGS)) {
+            for (Who who : Who.values()) {
+                assertEquals(false, POLICY.permits(viewer(who), change, archived), change + " by " + who);
+            }
+        }
+        assertEquals(true, POLICY.permits(viewer(Who.GROUP_MEMBER), READ_CONTENT, archived));
+        assertEquals(true, POLICY.permits(viewer(Who.ADMINISTRATOR), ARCHIVE, archived));
+    }
+
+    @Test
+    void invisibleThingsAnswerNotFoundAndVisibleOnesForbidden() {
+        var hidden = new AccessPolicy.GroupFacts(GROUP, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
+        var privateGroup = new AccessPolicy.GroupFacts(GROUP, Visibility.PRIVATE, JoinPolicy.REQUEST, false);
+        assertThrows(NotFoundException.class, () -> POLICY.require(viewer(Who.NETWORK_MEMBER), EDIT_SETTINGS, hidden));
+        assertThrows(NotFoundException.class, () -> POLICY.require(Viewer.GUEST, SEE_GROUP, hidden));
+        assertThrows(NotFoundException.class, () -> POLICY.require(viewer(Who.NETWORK_MEMBER), SEE_MEMBERS, privateGroup));
+        assertThrows(ForbiddenException.class, () -> POLICY.require(viewer(Who.GROUP_MEMBER), EDIT_SETTINGS, privateGroup));
+        assertThrows(UnauthenticatedException.class, () -> POLICY.require(Viewer.GUEST, REQUEST_TO_JOIN, privateGroup));
+    }
+}
