@@ -1,0 +1,102 @@
+package de.zusammenwachsen.workspace.e2e;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The guest's first look: landing page, security headers, the network's data over REST, and English. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LandingIT {
+
+    static final String BASE = "http://localhost:8080";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.workspace();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).header("Accept-Language", "de").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void landingPageShowsTheActionFieldsAndRegionsAtTheRootContext() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Energie und Klimaschutz"), page.body());
+        assertTrue(page.body().contains("Stadt Halle (Saale)"));
+        assertTrue(page.body().contains("lang=\"de\""));
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : new String[]{"/", "/api/v1/regions"}) {
+            var headers = get(path).headers();
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(null), path);
+            assertTrue(headers.firstValue("Content-Security-Policy").isPresent(), path);
+        }
+        String cookie = get("/").headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
+
+    @Test
+    void restListsTheSeededActionFieldsAndRegions() throws Exception {
+        JsonArray fields = Json.createReader(new StringReader(get("/api/v1/action-fields").body())).readArray();
+        assertEquals(10, fields.size());
+        assertEquals("Ehrenamt und bürgerschaftliches Engagement", fields.getJsonObject(0).getString("name"));
+        JsonArray regions = Json.createReader(new StringReader(get("/api/v1/regions").body())).readArray();
+        assertEquals(8, regions.size());
+    }
+
+    @Test
+    void unknownThingsAnswer404AsProblemJson() throws Exception {
+        HttpResponse<String> response = get("/api/v1/action-fields/gibt-es-nicht");
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals(404, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains("gibt es nicht"), problem.toString());
+        assertEquals(404, get("/gibt-es-nicht.xhtml").statusCode());
+    }
+
+    @Test
+    void aGuestSwitchesToEnglishAndThePagePassesAxe() {
+        try (Browser browser = new Browser()) {
+            try {
+                browser.driver.get(BASE + "/");
+                assertEquals("", browser.accessibilityViolations());
+                new Select(browser.driver.findElement(By.id("languageForm:language"))).selectByValue("en");
+                browser.driver.findElement(By.id("languageForm:switchLanguage")).click();
+                String heading = browser.driver.findElement(By.tagName("h1")).getText();
+                assertEquals("Welcome to the ZusammenWachsen workspace", heading);
+                assertTrue(browser.driver.getPageSource().contains("Energy and climate protection"));
+                assertEquals("", browser.accessibilityViolations());
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("landing-language-switch");
+                throw e;
+            }
+        }
+    }
+}
