@@ -10,13 +10,16 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,8 +92,8 @@ class LandingIT {
                 assertEquals("", browser.accessibilityViolations());
                 new Select(browser.driver.findElement(By.id("languageForm:language"))).selectByValue("en");
                 browser.driver.findElement(By.id("languageForm:switchLanguage")).click();
-                String heading = browser.driver.findElement(By.tagName("h1")).getText();
-                assertEquals("Welcome to the ZusammenWachsen workspace", heading);
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(
+                        By.tagName("h1"), "Welcome to the ZusammenWachsen workspace"));
                 assertTrue(browser.driver.getPageSource().contains("Energy and climate protection"));
                 assertEquals("", browser.accessibilityViolations());
             } catch (AssertionError | RuntimeException e) {

@@ -1,0 +1,105 @@
+package de.zusammenwachsen.workspace.e2e;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Registration with a confirmation mail read from an in-process SMTP server, then login and logout. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsIT {
+
+    static final String BASE = LandingIT.BASE;
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.workspace();
+    }
+
+    private static void waitForPage(Browser browser, By element) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    @Test
+    void registerConfirmByMailLogInAndOut() throws Exception {
+        String email = "anna." + System.nanoTime() + "@verein-example.de";
+        try (Browser browser = new Browser()) {
+            try {
+                browser.driver.get(BASE + "/account/register.xhtml");
+                assertEquals("", browser.accessibilityViolations());
+                browser.driver.findElement(By.id("registerForm:displayName")).sendKeys("Anna <script>alert(1)</script>");
+                browser.driver.findElement(By.id("registerForm:email")).sendKeys(email);
+                browser.driver.findElement(By.id("registerForm:password")).sendKeys("Kurz");
+                browser.driver.findElement(By.id("registerForm:register")).click();
+                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                assertTrue(browser.driver.getPageSource().contains("mindestens 10 Zeichen"));
+
+                browser.driver.findElement(By.id("registerForm:password")).clear();
+                browser.driver.findElement(By.id("registerForm:password")).sendKeys("Streuobstwiesen im Saalekreis");
+                browser.driver.findElement(By.id("registerForm:register")).click();
+                waitForPage(browser, By.id("registered"));
+
+                assertTrue(MAIL.waitForIncomingEmail(30_000, 1), "no confirmation mail arrived");
+                MimeMessage mail = MAIL.getReceivedMessagesForDomain(email)[0];
+                assertEquals("Bitte bestätigen Sie Ihre E-Mail-Adresse", mail.getSubject());
+                String body = String.valueOf(mail.getContent());
+                Matcher link = Pattern.compile("(http://localhost:8080/account/confirm\\.xhtml\\?token=[A-Za-z0-9_%-]+)").matcher(body);
+                assertTrue(link.find(), body);
+
+                browser.driver.get(BASE + "/account/login.xhtml");
+                login(browser, email, "Streuobstwiesen im Saalekreis");
+                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                assertTrue(browser.driver.getPageSource().contains("bestätigen Sie zuerst"));
+
+                browser.driver.get(link.group(1));
+                waitForPage(browser, By.id("confirmed"));
+                assertEquals("", browser.accessibilityViolations());
+                browser.driver.get(link.group(1));
+                waitForPage(browser, By.id("confirmProblem"));
+                assertTrue(browser.driver.findElement(By.id("confirmProblem")).getText().contains("schon benutzt"));
+
+                browser.driver.get(BASE + "/account/login.xhtml");
+                String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+                login(browser, email, "Streuobstwiesen im Saalekreis");
+                waitForPage(browser, By.id("logoutForm:logout"));
+                assertNotEquals(before, browser.driver.manage().getCookieNamed("JSESSIONID").getValue(),
+                        "login must issue a new session id");
+                assertEquals("", browser.accessibilityViolations());
+
+                browser.driver.findElement(By.id("logoutForm:logout")).click();
+                waitForPage(browser, By.id("loginLink"));
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("accounts-register-confirm-login");
+                throw e;
+            }
+        }
+    }
+
+    private static void login(Browser browser, String email, String password) {
+        browser.driver.findElement(By.id("loginForm:email")).sendKeys(email);
+        browser.driver.findElement(By.id("loginForm:password")).sendKeys(password);
+        browser.driver.findElement(By.id("loginForm:login")).click();
+    }
+}
