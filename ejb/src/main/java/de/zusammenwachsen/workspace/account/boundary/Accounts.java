@@ -62,6 +62,24 @@ public class Accounts {
         return account.getId();
     }
 
+    /**
+     * Creates an active account for an address that the caller has already proven, e.g. through an invitation
+     * link that was mailed to it; no confirmation mail is needed then.
+     */
+    public Account createConfirmed(String email, String displayName, String password, Language language) {
+        String address = EmailAddress.require(email);
+        String name = requireDisplayName(displayName);
+        PasswordPolicy.check(password, address);
+        if (findByEmail(address) != null) {
+            throw new ConflictException("account.emailTaken");
+        }
+        Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
+        account.confirm();
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+
     /** Confirms the address behind a mailed link; the link works once and for three days. */
     public Long confirm(String secret) {
         OneTimeToken token = usableToken(secret, TokenPurpose.CONFIRM_EMAIL);
@@ -151,7 +169,7 @@ public class Accounts {
         return Settings.baseUrl() + path + "?token=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     }
 
-    static String requireDisplayName(String displayName) {
+    public static String requireDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 100) {
             throw new InvalidInputException("account.displayName.invalid", 100);

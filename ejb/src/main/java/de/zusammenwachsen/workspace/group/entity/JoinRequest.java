@@ -68,7 +68,8 @@ public class JoinRequest {
     /** Approves the request and admits the requester; a request is decided only once. */
     public Membership approve(Account moderator) {
         decide(moderator, RequestState.APPROVED);
-        return group.admit(account, Role.MEMBER);
+        // Someone invited meanwhile is already in: the request is settled without a second membership.
+        return group.isMember(account) ? group.membershipOf(account).orElseThrow() : group.admit(account, Role.MEMBER);
     }
 
     public void deny(Account moderator) {

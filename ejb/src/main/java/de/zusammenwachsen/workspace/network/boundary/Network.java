@@ -7,6 +7,7 @@ import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.network.entity.ActionField;
 import de.zusammenwachsen.workspace.network.entity.Region;
+import de.zusammenwachsen.workspace.audit.boundary.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,7 @@ public class Network {
 
     public record ActionFieldInfo(Long id, String slug, String name, String nameEn, String description, int version) {
 
-        static ActionFieldInfo of(ActionField field) {
+        public static ActionFieldInfo of(ActionField field) {
             return new ActionFieldInfo(field.getId(), field.getSlug(), field.getName(), field.getNameEn(),
                     field.getDescription(), field.getVersion());
         }
@@ -32,7 +33,7 @@ public class Network {
 
     public record RegionInfo(Long id, String slug, String name, int version) {
 
-        static RegionInfo of(Region region) {
+        public static RegionInfo of(Region region) {
             return new RegionInfo(region.getId(), region.getSlug(), region.getName(), region.getVersion());
         }
     }
@@ -42,6 +43,9 @@ public class Network {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditLog audit;
 
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -70,9 +74,27 @@ public class Network {
         if (field.getVersion() != expectedVersion) {
             throw new ConflictException("error.changedMeanwhile");
         }
+        String before = field.getName();
         field.rename(requireName(name), blankToNull(nameEn), blankToNull(description));
         em.flush();
+        audit.record("actionField.updated", null, field.getName(), before);
         return ActionFieldInfo.of(field);
+    }
+
+    public RegionInfo updateRegion(Long id, int expectedVersion, String name) {
+        policy.requireAdministrator(caller.viewer());
+        Region region = em.find(Region.class, id);
+        if (region == null) {
+            throw new NotFoundException();
+        }
+        if (region.getVersion() != expectedVersion) {
+            throw new ConflictException("error.changedMeanwhile");
+        }
+        String before = region.getName();
+        region.rename(requireName(name));
+        em.flush();
+        audit.record("region.updated", null, region.getName(), before);
+        return RegionInfo.of(region);
     }
 
     private static String requireName(String name) {
