@@ -4,12 +4,14 @@ import de.zusammenwachsen.workspace.account.boundary.Accounts;
 import de.zusammenwachsen.workspace.web.Messages;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
 import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.shell.SessionLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
 
 /** Login and logout. A login gets a new session id (against session fixation); logout ends the session. */
 @Named
@@ -24,17 +26,21 @@ public class LoginView {
 
     private String email;
     private String password;
+    private String back;
 
-    public String login() {
+    public String login() throws IOException {
         Accounts.LoginResult result = accounts.login(email, password);
         password = null;
         switch (result.outcome()) {
             case SUCCESS -> {
+                SessionLogin.establish(result.accountId(), result.language(), language);
                 ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-                ((HttpServletRequest) external.getRequest()).changeSessionId();
-                external.getSessionMap().put(CallerFilter.ACCOUNT, result.accountId());
-                language.setLanguage(result.language().code());
-                return "/index?faces-redirect=true";
+                String target = SessionLogin.safeReturnPath(back, external.getRequestContextPath());
+                if (target != null) {
+                    external.redirect(target);
+                    return null;
+                }
+                return "/dashboard?faces-redirect=true";
             }
             case LOCKED -> Messages.error("login.locked");
             case UNCONFIRMED -> Messages.error("login.unconfirmed");
@@ -67,5 +73,13 @@ public class LoginView {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getBack() {
+        return back;
+    }
+
+    public void setBack(String back) {
+        this.back = back;
     }
 }

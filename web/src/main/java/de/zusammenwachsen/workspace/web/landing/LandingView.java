@@ -17,6 +17,19 @@ public class LandingView {
 
     private List<Network.ActionFieldInfo> actionFields;
     private List<Network.RegionInfo> regions;
+    private de.zusammenwachsen.workspace.core.Page<de.zusammenwachsen.workspace.group.boundary.GroupView.Summary> groups;
+
+    @Inject
+    de.zusammenwachsen.workspace.group.boundary.WorkingGroups workingGroups;
+
+    /** Public groups for the guest's first look; logged-in people see what they may see. */
+    public de.zusammenwachsen.workspace.core.Page<de.zusammenwachsen.workspace.group.boundary.GroupView.Summary> getGroups() {
+        if (groups == null) {
+            groups = workingGroups.directory(new de.zusammenwachsen.workspace.group.boundary.GroupView.Filter(
+                    null, null, de.zusammenwachsen.workspace.group.entity.Visibility.PUBLIC, null, false), 0, 6);
+        }
+        return groups;
+    }
 
     public List<Network.ActionFieldInfo> getActionFields() {
         if (actionFields == null) {

@@ -29,7 +29,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.endsWith(".xhtml") && !path.equals("/") && !path.startsWith("/jakarta.faces.resource")) {
+        if (!path.endsWith(".xhtml") && !path.endsWith("/") && !path.startsWith("/jakarta.faces.resource")) {
             response.setHeader("Content-Security-Policy", STRICT_CSP);
         }
         chain.doFilter(request, response);

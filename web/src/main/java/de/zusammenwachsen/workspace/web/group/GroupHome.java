@@ -1,0 +1,91 @@
+package de.zusammenwachsen.workspace.web.group;
+
+import de.zusammenwachsen.workspace.access.control.GroupAction;
+import de.zusammenwachsen.workspace.core.Page;
+import de.zusammenwachsen.workspace.group.boundary.GroupView;
+import de.zusammenwachsen.workspace.group.boundary.Memberships;
+import de.zusammenwachsen.workspace.group.boundary.WorkingGroups;
+import de.zusammenwachsen.workspace.web.Messages;
+import de.zusammenwachsen.workspace.web.shell.Requests;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** A group's home page and the viewer's own membership actions there: join, request, withdraw, leave. */
+@Named
+@RequestScoped
+public class GroupHome {
+
+    @Inject
+    WorkingGroups groups;
+
+    @Inject
+    Memberships memberships;
+
+    private String slug;
+    private String message;
+    private GroupView.Detail group;
+    private Page<GroupView.Member> members;
+
+    @PostConstruct
+    void identify() {
+        slug = Requests.param("slug");
+    }
+
+    /** Loads the group before rendering, so that an invisible or unknown group answers 404 at once. */
+    public void load() {
+        getGroup();
+    }
+
+    public GroupView.Detail getGroup() {
+        if (group == null) {
+            group = groups.bySlug(slug);
+        }
+        return group;
+    }
+
+    /** A few members as a preview; only for those who may see the member list. */
+    public Page<GroupView.Member> getMembers() {
+        if (members == null && getGroup().may(GroupAction.SEE_MEMBERS)) {
+            members = memberships.members(slug, null, 0, 12);
+        }
+        return members;
+    }
+
+    public String join() {
+        return act(() -> memberships.join(slug), "group.joined");
+    }
+
+    public String request() {
+        return act(() -> memberships.request(slug, message), "group.requested");
+    }
+
+    public String withdraw() {
+        return act(() -> memberships.withdraw(slug), "group.withdrawn");
+    }
+
+    public String leave() {
+        return act(() -> memberships.leave(slug), "group.left");
+    }
+
+    private String act(Runnable action, String doneKey) {
+        return Messages.attempt(action, doneKey) ? "/groups/group?faces-redirect=true&slug=" + slug : null;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+}
