@@ -1,0 +1,110 @@
+package de.zusammenwachsen.workspace.e2e;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Steps that several browser tests share: registering with the mailed link, logging in, reading mails. */
+final class Flows {
+
+    static final String BASE = LandingIT.BASE;
+    /** The first administrator of the test server; whichever test runs first creates it with the setup code. */
+    static final String ADMIN_EMAIL = "admin@zusammenwachsen.test";
+    static final String ADMIN_PASSWORD = "Braunkohle ade, Sonne hallo 2038";
+    static final String SETUP_CODE = "it-setup-code";
+
+    private Flows() {
+    }
+
+    static void waitFor(Browser browser, By element) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    static WebElement visible(Browser browser, By element) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(element));
+    }
+
+    static void type(Browser browser, String id, String text) {
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    static void assertAccessible(Browser browser) {
+        assertEquals("", browser.accessibilityViolations(), "axe-core violations on " + browser.driver.getCurrentUrl());
+    }
+
+    /** Waits for a mail to {@code recipient} whose subject contains {@code subject}; returns its text. */
+    static String mail(GreenMailExtension mail, String recipient, String subject) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            for (MimeMessage message : mail.getReceivedMessagesForDomain(recipient)) {
+                if (message.getSubject().contains(subject)) {
+                    return String.valueOf(message.getContent());
+                }
+            }
+            Thread.sleep(250);
+        }
+        fail("no mail '" + subject + "' to " + recipient);
+        return null;
+    }
+
+    static String link(String mailText, String path) {
+        Matcher m = Pattern.compile("(http://localhost:8080" + Pattern.quote(path) + "\\?[A-Za-z0-9_%=&.-]+)").matcher(mailText);
+        assertTrue(m.find(), mailText);
+        return m.group(1);
+    }
+
+    /** Registers, confirms through the mailed link and logs in. */
+    static void registerAndLogIn(Browser browser, GreenMailExtension mail, String email, String name, String password) throws Exception {
+        browser.driver.get(BASE + "/account/register.xhtml");
+        type(browser, "registerForm:displayName", name);
+        type(browser, "registerForm:email", email);
+        type(browser, "registerForm:password", password);
+        browser.driver.findElement(By.id("registerForm:register")).click();
+        waitFor(browser, By.id("registered"));
+        browser.driver.get(link(mail(mail, email, "bestätigen"), "/account/confirm.xhtml"));
+        waitFor(browser, By.id("confirmed"));
+        logIn(browser, email, password);
+    }
+
+    static void logIn(Browser browser, String email, String password) {
+        browser.driver.get(BASE + "/account/login.xhtml");
+        type(browser, "loginForm:email", email);
+        type(browser, "loginForm:password", password);
+        browser.driver.findElement(By.id("loginForm:login")).click();
+        waitFor(browser, By.id("logoutForm:logout"));
+    }
+
+    /** Logs in as the first administrator, creating it on the setup page if the server has none yet. */
+    static void logInAsAdministrator(Browser browser) {
+        browser.driver.get(BASE + "/setup.xhtml");
+        if (!browser.driver.findElements(By.id("setupForm:code")).isEmpty()) {
+            type(browser, "setupForm:code", SETUP_CODE);
+            type(browser, "setupForm:displayName", "Ada Admin");
+            type(browser, "setupForm:email", ADMIN_EMAIL);
+            type(browser, "setupForm:password", ADMIN_PASSWORD);
+            browser.driver.findElement(By.id("setupForm:create")).click();
+            waitFor(browser, By.id("logoutForm:logout"));
+            return;
+        }
+        logIn(browser, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** Clicks a button guarded by a confirmation dialog and confirms. */
+    static void clickAndConfirm(Browser browser, By button) {
+        browser.driver.findElement(button).click();
+        visible(browser, By.id("confirmYes")).click();
+    }
+}
