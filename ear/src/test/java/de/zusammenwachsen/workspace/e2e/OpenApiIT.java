@@ -59,6 +59,10 @@ class OpenApiIT {
         assertEquals(200, response.statusCode(), response.body());
         JsonObject document = Json.createReader(new StringReader(response.body())).readObject();
         assertFalse(document.getString("openapi").isBlank());
+        // Merged from the web module's META-INF/openapi.yaml: how to authenticate.
+        assertEquals("ZusammenWachsen workspace API", document.getJsonObject("info").getString("title"));
+        assertEquals("bearer", document.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearer").getString("scheme"));
 
         Set<String> documented = new TreeSet<>();
         document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
