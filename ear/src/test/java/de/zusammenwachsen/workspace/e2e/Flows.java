@@ -19,10 +19,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Flows {
 
     static final String BASE = LandingIT.BASE;
-    /** The first administrator of the test server; whichever test runs first creates it with the setup code. */
-    static final String ADMIN_EMAIL = "admin@zusammenwachsen.test";
-    static final String ADMIN_PASSWORD = "Braunkohle ade, Sonne hallo 2038";
-    static final String SETUP_CODE = "it-setup-code";
 
     private Flows() {
     }
@@ -87,19 +83,10 @@ final class Flows {
         waitFor(browser, By.id("logoutForm:logout"));
     }
 
-    /** Logs in as the first administrator, creating it on the setup page if the server has none yet. */
+    /** Logs in as the first administrator, whom {@link Fixtures} creates once per test run. */
     static void logInAsAdministrator(Browser browser) {
-        browser.driver.get(BASE + "/setup.xhtml");
-        if (!browser.driver.findElements(By.id("setupForm:code")).isEmpty()) {
-            type(browser, "setupForm:code", SETUP_CODE);
-            type(browser, "setupForm:displayName", "Ada Admin");
-            type(browser, "setupForm:email", ADMIN_EMAIL);
-            type(browser, "setupForm:password", ADMIN_PASSWORD);
-            browser.driver.findElement(By.id("setupForm:create")).click();
-            waitFor(browser, By.id("logoutForm:logout"));
-            return;
-        }
-        logIn(browser, ADMIN_EMAIL, ADMIN_PASSWORD);
+        Fixtures.adminToken();
+        logIn(browser, Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
     }
 
     /** Clicks a button guarded by a confirmation dialog and confirms. */
