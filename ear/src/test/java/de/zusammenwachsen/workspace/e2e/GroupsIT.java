@@ -61,6 +61,7 @@ class GroupsIT {
 
                 current = admin;
                 Flows.logInAsAdministrator(admin);
+                assertEquals(404, status("/setup.xhtml", admin), "the setup page is gone once an administrator exists");
                 admin.driver.get(BASE + "/groups/new.xhtml");
                 waitFor(admin, By.id("groupForm:slug"));
                 assertAccessible(admin);

@@ -102,4 +102,34 @@ class LandingIT {
             }
         }
     }
+
+    @Test
+    void aGuestFindsAGroupWithTheKeyboardAlone() {
+        try (Browser browser = new Browser()) {
+            try {
+                browser.driver.get(BASE + "/");
+                var actions = new org.openqa.selenium.interactions.Actions(browser.driver);
+                actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                assertEquals("skip-link", browser.driver.switchTo().activeElement().getAttribute("class"),
+                        "the first Tab reaches the skip link");
+                actions.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+                assertTrue(browser.driver.getCurrentUrl().endsWith("#main"));
+                browser.driver.get(BASE + "/groups/index.xhtml");
+                assertEquals("", browser.accessibilityViolations());
+                // Tab to the search field, type, and submit the filter with Enter; no mouse involved.
+                for (int i = 0; i < 40 && !"q".equals(browser.driver.switchTo().activeElement().getAttribute("id")); i++) {
+                    actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                }
+                assertEquals("q", browser.driver.switchTo().activeElement().getAttribute("id"), "the search field is reachable by Tab");
+                actions.sendKeys("zzz-keine-gruppe" + org.openqa.selenium.Keys.ENTER).perform();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("noGroups")));
+                assertTrue(browser.driver.getCurrentUrl().contains("q=zzz-keine-gruppe"));
+                assertEquals("", browser.accessibilityViolations());
+                assertEquals(404, get("/groups/group.xhtml?slug=gibt-es-nicht").statusCode());
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("landing-keyboard");
+                throw e;
+            }
+        }
+    }
 }
