@@ -104,7 +104,7 @@ class LandingIT {
     }
 
     @Test
-    void aGuestFindsAGroupWithTheKeyboardAlone() {
+    void aGuestFindsAGroupWithTheKeyboardAlone() throws Exception {
         try (Browser browser = new Browser()) {
             try {
                 browser.driver.get(BASE + "/");

@@ -19,7 +19,9 @@ public class Groups {
         if (slug == null) {
             throw new NotFoundException();
         }
-        return em.createQuery("select g from WorkingGroup g where g.slug = :slug", WorkingGroup.class)
+        // One query for the group with its action fields and regions, which every group page shows.
+        return em.createQuery("select g from WorkingGroup g left join fetch g.actionFields left join fetch g.regions "
+                        + "where g.slug = :slug", WorkingGroup.class)
                 .setParameter("slug", slug).getResultStream().findFirst().orElseThrow(NotFoundException::new);
     }
 

@@ -8,6 +8,7 @@ import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.network.entity.ActionField;
 import de.zusammenwachsen.workspace.network.entity.Region;
 import de.zusammenwachsen.workspace.audit.boundary.AuditLog;
+import de.zusammenwachsen.workspace.network.control.NetworkCache;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,11 +48,13 @@ public class Network {
     @Inject
     AuditLog audit;
 
+    @Inject
+    NetworkCache cache;
+
     private final AccessPolicy policy = new AccessPolicy();
 
     public List<ActionFieldInfo> actionFields() {
-        return em.createQuery("select f from ActionField f order by f.position", ActionField.class)
-                .getResultList().stream().map(ActionFieldInfo::of).toList();
+        return cache.actionFields(ActionFieldInfo::of);
     }
 
     public ActionFieldInfo actionField(String slug) {
@@ -61,8 +64,7 @@ public class Network {
     }
 
     public List<RegionInfo> regions() {
-        return em.createQuery("select r from Region r order by r.position", Region.class)
-                .getResultList().stream().map(RegionInfo::of).toList();
+        return cache.regions(RegionInfo::of);
     }
 
     public ActionFieldInfo updateActionField(Long id, int expectedVersion, String name, String nameEn, String description) {
@@ -78,6 +80,7 @@ public class Network {
         field.rename(requireName(name), blankToNull(nameEn), blankToNull(description));
         em.flush();
         audit.record("actionField.updated", null, field.getName(), before);
+        cache.invalidate();
         return ActionFieldInfo.of(field);
     }
 
@@ -94,6 +97,7 @@ public class Network {
         region.rename(requireName(name));
         em.flush();
         audit.record("region.updated", null, region.getName(), before);
+        cache.invalidate();
         return RegionInfo.of(region);
     }
 
