@@ -37,6 +37,10 @@ public final class GroupView {
         }
     }
 
+    /** A group's home page: the group and, for those who may see them, its first members. */
+    public record Home(Detail group, List<Member> members) {
+    }
+
     public record Member(Long accountId, String displayName, String organisation, Role role, Instant since) {
     }
 

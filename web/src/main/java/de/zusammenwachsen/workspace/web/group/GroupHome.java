@@ -1,7 +1,6 @@
 package de.zusammenwachsen.workspace.web.group;
 
 import de.zusammenwachsen.workspace.access.control.GroupAction;
-import de.zusammenwachsen.workspace.core.Page;
 import de.zusammenwachsen.workspace.group.boundary.GroupView;
 import de.zusammenwachsen.workspace.group.boundary.Memberships;
 import de.zusammenwachsen.workspace.group.boundary.WorkingGroups;
@@ -11,6 +10,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+
+import java.util.List;
 
 /** A group's home page and the viewer's own membership actions there: join, request, withdraw, leave. */
 @Named
@@ -25,8 +26,7 @@ public class GroupHome {
 
     private String slug;
     private String message;
-    private GroupView.Detail group;
-    private Page<GroupView.Member> members;
+    private GroupView.Home home;
 
     @PostConstruct
     void identify() {
@@ -39,18 +39,19 @@ public class GroupHome {
     }
 
     public GroupView.Detail getGroup() {
-        if (group == null) {
-            group = groups.bySlug(slug);
-        }
-        return group;
+        return home().group();
     }
 
-    /** A few members as a preview; only for those who may see the member list. */
-    public Page<GroupView.Member> getMembers() {
-        if (members == null && getGroup().may(GroupAction.SEE_MEMBERS)) {
-            members = memberships.members(slug, null, 0, 12);
+    /** A few members as a preview; empty for those who may not see the member list. */
+    public List<GroupView.Member> getMembers() {
+        return home().members();
+    }
+
+    private GroupView.Home home() {
+        if (home == null) {
+            home = groups.home(slug, 12);
         }
-        return members;
+        return home;
     }
 
     public String join() {
