@@ -68,6 +68,14 @@ class AccountsIT {
                 Matcher link = Pattern.compile("(http://localhost:8080/account/confirm\\.xhtml\\?token=[A-Za-z0-9_%-]+)").matcher(body);
                 assertTrue(link.find(), body);
 
+                browser.driver.get(BASE + "/account/register.xhtml");
+                browser.driver.findElement(By.id("registerForm:displayName")).sendKeys("Anna Zwei");
+                browser.driver.findElement(By.id("registerForm:email")).sendKeys(email.toUpperCase());
+                browser.driver.findElement(By.id("registerForm:password")).sendKeys("Ein anderes langes Passwort");
+                browser.driver.findElement(By.id("registerForm:register")).click();
+                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                assertTrue(browser.driver.getPageSource().contains("gibt es schon ein Konto"), "a second account for the same address is refused");
+
                 browser.driver.get(BASE + "/account/login.xhtml");
                 login(browser, email, "Streuobstwiesen im Saalekreis");
                 waitForPage(browser, By.cssSelector(".ui-messages-error"));

@@ -54,7 +54,7 @@ class BadInputIT {
         String slug = Fixtures.unique("kaputt");
         refused(400, "group.name.tooLong", "höchstens 150 Zeichen",
                 Fixtures.admin().post("/groups", group(slug, "x".repeat(151), "", "ehrenamt")));
-        refused(400, "group.description.tooLong", "höchstens 5000 Zeichen",
+        refused(400, "group.description.tooLong", "höchstens 5.000 Zeichen",
                 Fixtures.admin().post("/groups", group(slug, "Name", "x".repeat(5001), "ehrenamt")));
         refused(400, "group.actionField.unknown", "gibt es nicht",
                 Fixtures.admin().post("/groups", group(slug, "Name", "", "gibt-es-nicht")));
@@ -80,12 +80,12 @@ class BadInputIT {
         JsonObject me = account.api().get("/me").json();
         JsonObject change = Json.createObjectBuilder().add("version", me.getInt("version")).add("displayName", "Berta")
                 .add("bio", "x".repeat(2001)).add("language", "de").build();
-        refused(400, "profile.bio.tooLong", "höchstens 2000 Zeichen", account.api().put("/me", change));
+        refused(400, "profile.bio.tooLong", "höchstens 2.000 Zeichen", account.api().put("/me", change));
         assertEquals("Berta Beispiel", account.api().get("/me").json().getString("displayName"), "nothing was half-saved");
 
         JsonObject created = Fixtures.createGroup("PUBLIC", "REQUEST");
         String slug = created.getString("slug");
-        refused(400, "request.message.tooLong", "höchstens 1000 Zeichen",
+        refused(400, "request.message.tooLong", "höchstens 1.000 Zeichen",
                 account.api().post("/groups/" + slug + "/requests", Json.createObjectBuilder().add("message", "x".repeat(1001)).build()));
         assertEquals(201, account.api().post("/groups/" + slug + "/requests", Json.createObjectBuilder().add("message", "Hallo").build()).status(),
                 "the refused request left no open request behind");

@@ -10,6 +10,7 @@ import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.account.entity.OneTimeToken;
 import de.zusammenwachsen.workspace.account.entity.TokenPurpose;
 import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.Flush;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.Settings;
 import de.zusammenwachsen.workspace.core.UnauthenticatedException;
@@ -55,8 +56,7 @@ public class Accounts {
             throw new ConflictException("account.emailTaken");
         }
         Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
-        em.persist(account);
-        em.flush();
+        Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
         String secret = issue(account, TokenPurpose.CONFIRM_EMAIL);
         mails.send(address, account.getLanguage(), "confirm", name, link("/account/confirm.xhtml", secret));
         return account.getId();
@@ -75,8 +75,7 @@ public class Accounts {
         }
         Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
         account.confirm();
-        em.persist(account);
-        em.flush();
+        Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
         return account;
     }
 

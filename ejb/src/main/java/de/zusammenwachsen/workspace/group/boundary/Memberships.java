@@ -11,6 +11,7 @@ import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.audit.boundary.AuditLog;
 import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.Flush;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.core.Page;
@@ -92,14 +93,15 @@ public class Memberships {
         policy.require(caller.viewer(), GroupAction.JOIN, group);
         Account me = groups.account(caller.accountId());
         group.admit(me, Role.MEMBER);
-        em.flush();
+        Flush.orConflict(em, "membership.already");
         audit.record("membership.joined", group, me.getDisplayName(), null);
         caller.refresh();
     }
 
     /** Asks to join a group with policy REQUEST; its moderators get an e-mail. One open request at a time. */
     public Long request(String slug, String message) {
-        WorkingGroup group = groups.bySlug(slug);
+        // Locked, so that a double submit cannot leave two open requests.
+        WorkingGroup group = groups.bySlugForUpdate(slug);
         policy.require(caller.viewer(), GroupAction.REQUEST_TO_JOIN, group);
         String text = message == null || message.isBlank() ? null : message.strip();
         if (text != null && text.length() > REQUEST_MESSAGE_MAX) {
@@ -190,7 +192,7 @@ public class Memberships {
 
     /** Invites someone by e-mail, member of the network or not; the link works once, for 14 days. */
     public Long invite(String slug, String email) {
-        WorkingGroup group = groups.bySlug(slug);
+        WorkingGroup group = groups.bySlugForUpdate(slug);
         policy.require(caller.viewer(), GroupAction.INVITE, group);
         String address = EmailAddress.require(email);
         Account existing = groups.accountByEmail(address);

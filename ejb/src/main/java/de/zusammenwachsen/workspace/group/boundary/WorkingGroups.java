@@ -8,6 +8,7 @@ import de.zusammenwachsen.workspace.account.control.EmailAddress;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.audit.boundary.AuditLog;
 import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.Flush;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.Page;
 import de.zusammenwachsen.workspace.group.control.GroupInput;
@@ -171,11 +172,12 @@ public class WorkingGroups {
         WorkingGroup group = new WorkingGroup(in.slug(), in.name(), fields.get(0));
         group.configure(in.name(), in.description(), fields.get(0), new LinkedHashSet<>(fields),
                 new LinkedHashSet<>(regions(in.regions())), in.visibility(), in.joinPolicy());
-        em.persist(group);
-        for (Account moderator : moderators) {
-            group.admit(moderator, Role.MODERATOR);
-        }
-        em.flush();
+        Flush.orConflict(em, "group.slug.taken", () -> {
+            em.persist(group);
+            for (Account moderator : moderators) {
+                group.admit(moderator, Role.MODERATOR);
+            }
+        });
         audit.record("group.created", group, group.getName(), null);
         for (Account moderator : moderators) {
             audit.record("moderator.appointed", group, moderator.getDisplayName(), null);
