@@ -53,7 +53,7 @@ public class GroupFormView {
 
     /** Fills the settings form from the group, on the first request only (not over the user's input on postback). */
     public void load() {
-        group = groups.bySlug(slug);
+        group = getGroup();
         if (!group.may("EDIT_SETTINGS") && !group.may("ARCHIVE")) {
             throw new de.zusammenwachsen.workspace.core.ForbiddenException();
         }
@@ -101,7 +101,11 @@ public class GroupFormView {
         return new GroupInput(s, name, description, actionFields, regions, visibility, joinPolicy);
     }
 
+    /** Lazy, because a postback evaluates the page's rendered conditions before the view action runs. */
     public GroupView.Detail getGroup() {
+        if (group == null && slug != null) {
+            group = groups.bySlug(slug);
+        }
         return group;
     }
 
