@@ -49,13 +49,13 @@ class AdministrationIT {
                 String before = regionName.getAttribute("value");
                 regionName.clear();
                 regionName.sendKeys(before + " (geändert)");
-                admin.driver.findElement(By.cssSelector("[id^='regions:'][id$=':save']")).click();
+                Flows.clickAndWaitForNextPage(admin, By.cssSelector("[id^='regions:'][id$=':save']"));
                 waitFor(admin, By.cssSelector(".ui-messages-info"));
                 assertTrue(admin.driver.getPageSource().contains(before + " (geändert)"));
                 regionName = admin.driver.findElement(By.cssSelector("[id^='regions:'][id$=':name']"));
                 regionName.clear();
                 regionName.sendKeys(before);
-                admin.driver.findElement(By.cssSelector("[id^='regions:'][id$=':save']")).click();
+                Flows.clickAndWaitForNextPage(admin, By.cssSelector("[id^='regions:'][id$=':save']"));
                 waitFor(admin, By.cssSelector(".ui-messages-info"));
 
                 admin.driver.get(BASE + "/admin/audit.xhtml");
@@ -67,7 +67,7 @@ class AdministrationIT {
                 waitFor(admin, By.id("groupForm:description"));
                 assertAccessible(admin);
                 type(admin, "groupForm:description", "Neue Beschreibung mit <b>Markup</b>, das als Text erscheint.");
-                admin.driver.findElement(By.id("groupForm:save")).click();
+                Flows.clickAndWaitForNextPage(admin, By.id("groupForm:save"));
                 waitFor(admin, By.id("groupName"));
                 assertTrue(admin.driver.findElement(By.cssSelector(".description")).getText().contains("<b>Markup</b>"));
 
@@ -76,7 +76,7 @@ class AdministrationIT {
                 Flows.logIn(member, account.email(), Fixtures.PASSWORD);
                 member.driver.get(BASE + "/groups/group.xhtml?slug=" + slug);
                 waitFor(member, By.id("membershipForm:join"));
-                member.driver.findElement(By.id("membershipForm:join")).click();
+                Flows.clickAndWaitForNextPage(member, By.id("membershipForm:join"));
                 waitFor(member, By.id("myRole"));
                 member.driver.get(BASE + "/groups/settings.xhtml?slug=" + slug);
                 assertTrue(member.driver.getPageSource().contains("Das dürfen Sie hier nicht"), "members do not change settings");

@@ -89,6 +89,13 @@ final class Flows {
         logIn(browser, Fixtures.ADMIN_EMAIL, Fixtures.ADMIN_PASSWORD);
     }
 
+    /** Clicks a button that submits the page and waits until the browser shows the next page. */
+    static void clickAndWaitForNextPage(Browser browser, By button) {
+        WebElement page = browser.driver.findElement(By.tagName("html"));
+        browser.driver.findElement(button).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Clicks a button guarded by a confirmation dialog and confirms. */
     static void clickAndConfirm(Browser browser, By button) {
         browser.driver.findElement(button).click();
