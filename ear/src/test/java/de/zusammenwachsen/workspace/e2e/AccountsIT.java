@@ -110,4 +110,31 @@ class AccountsIT {
         browser.driver.findElement(By.id("loginForm:password")).sendKeys(password);
         browser.driver.findElement(By.id("loginForm:login")).click();
     }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+        String email = "lotte." + System.nanoTime() + "@verein-example.de";
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.registerAndLogIn(browser, MAIL, email, "Lotte Lock", "Richtiges Passwort am Tagebausee");
+                browser.driver.findElement(By.id("logoutForm:logout")).click();
+                waitForPage(browser, By.id("loginLink"));
+                for (int i = 1; i <= 5; i++) {
+                    browser.driver.get(BASE + "/account/login.xhtml");
+                    login(browser, email, "Falsches Passwort Nummer " + i);
+                    waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                }
+                assertTrue(browser.driver.getPageSource().contains("Zu viele Fehlversuche"), "the fifth failure locks");
+                browser.driver.get(BASE + "/account/login.xhtml");
+                login(browser, email, "Richtiges Passwort am Tagebausee");
+                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                assertTrue(browser.driver.getPageSource().contains("Zu viele Fehlversuche"), "even the right password waits");
+                Thread.sleep(2_500); // the test server locks for 2 s instead of 15 min
+                Flows.logIn(browser, email, "Richtiges Passwort am Tagebausee");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("accounts-lockout");
+                throw e;
+            }
+        }
+    }
 }
