@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,10 +35,6 @@ class AccountsIT {
         return Deployments.workspace();
     }
 
-    private static void waitForPage(Browser browser, By element) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
-
     @Test
     void registerConfirmByMailLogInAndOut() throws Exception {
         String email = "anna." + System.nanoTime() + "@verein-example.de";
@@ -53,13 +46,13 @@ class AccountsIT {
                 browser.driver.findElement(By.id("registerForm:email")).sendKeys(email);
                 browser.driver.findElement(By.id("registerForm:password")).sendKeys("Kurz");
                 browser.driver.findElement(By.id("registerForm:register")).click();
-                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                Flows.waitFor(browser, By.cssSelector(".ui-messages-error"));
                 assertTrue(browser.driver.getPageSource().contains("mindestens 10 Zeichen"));
 
                 browser.driver.findElement(By.id("registerForm:password")).clear();
                 browser.driver.findElement(By.id("registerForm:password")).sendKeys("Streuobstwiesen im Saalekreis");
                 browser.driver.findElement(By.id("registerForm:register")).click();
-                waitForPage(browser, By.id("registered"));
+                Flows.waitFor(browser, By.id("registered"));
 
                 assertTrue(MAIL.waitForIncomingEmail(30_000, 1), "no confirmation mail arrived");
                 MimeMessage mail = MAIL.getReceivedMessagesForDomain(email)[0];
@@ -73,31 +66,30 @@ class AccountsIT {
                 browser.driver.findElement(By.id("registerForm:email")).sendKeys(email.toUpperCase());
                 browser.driver.findElement(By.id("registerForm:password")).sendKeys("Ein anderes langes Passwort");
                 browser.driver.findElement(By.id("registerForm:register")).click();
-                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                Flows.waitFor(browser, By.cssSelector(".ui-messages-error"));
                 assertTrue(browser.driver.getPageSource().contains("gibt es schon ein Konto"), "a second account for the same address is refused");
 
                 browser.driver.get(BASE + "/account/login.xhtml");
-                login(browser, email, "Streuobstwiesen im Saalekreis");
-                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                Flows.submitLogin(browser, email, "Streuobstwiesen im Saalekreis");
+                Flows.waitFor(browser, By.cssSelector(".ui-messages-error"));
                 assertTrue(browser.driver.getPageSource().contains("bestätigen Sie zuerst"));
 
                 browser.driver.get(link.group(1));
-                waitForPage(browser, By.id("confirmed"));
+                Flows.waitFor(browser, By.id("confirmed"));
                 assertEquals("", browser.accessibilityViolations());
                 browser.driver.get(link.group(1));
-                waitForPage(browser, By.id("confirmProblem"));
+                Flows.waitFor(browser, By.id("confirmProblem"));
                 assertTrue(browser.driver.findElement(By.id("confirmProblem")).getText().contains("schon benutzt"));
 
                 browser.driver.get(BASE + "/account/login.xhtml");
                 String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
-                login(browser, email, "Streuobstwiesen im Saalekreis");
-                waitForPage(browser, By.id("logoutForm:logout"));
+                Flows.submitLogin(browser, email, "Streuobstwiesen im Saalekreis");
+                Flows.waitFor(browser, By.id("logoutForm:logout"));
                 assertNotEquals(before, browser.driver.manage().getCookieNamed("JSESSIONID").getValue(),
                         "login must issue a new session id");
                 assertEquals("", browser.accessibilityViolations());
 
-                browser.driver.findElement(By.id("logoutForm:logout")).click();
-                waitForPage(browser, By.id("loginLink"));
+                Flows.logOut(browser);
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot("accounts-register-confirm-login");
                 throw e;
@@ -105,11 +97,6 @@ class AccountsIT {
         }
     }
 
-    private static void login(Browser browser, String email, String password) {
-        browser.driver.findElement(By.id("loginForm:email")).sendKeys(email);
-        browser.driver.findElement(By.id("loginForm:password")).sendKeys(password);
-        browser.driver.findElement(By.id("loginForm:login")).click();
-    }
 
     @Test
     void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
@@ -117,17 +104,16 @@ class AccountsIT {
         try (Browser browser = new Browser()) {
             try {
                 Flows.registerAndLogIn(browser, MAIL, email, "Lotte Lock", "Richtiges Passwort am Tagebausee");
-                browser.driver.findElement(By.id("logoutForm:logout")).click();
-                waitForPage(browser, By.id("loginLink"));
+                Flows.logOut(browser);
                 for (int i = 1; i <= 5; i++) {
                     browser.driver.get(BASE + "/account/login.xhtml");
-                    login(browser, email, "Falsches Passwort Nummer " + i);
-                    waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                    Flows.submitLogin(browser, email, "Falsches Passwort Nummer " + i);
+                    Flows.waitFor(browser, By.cssSelector(".ui-messages-error"));
                 }
                 assertTrue(browser.driver.getPageSource().contains("Zu viele Fehlversuche"), "the fifth failure locks");
                 browser.driver.get(BASE + "/account/login.xhtml");
-                login(browser, email, "Richtiges Passwort am Tagebausee");
-                waitForPage(browser, By.cssSelector(".ui-messages-error"));
+                Flows.submitLogin(browser, email, "Richtiges Passwort am Tagebausee");
+                Flows.waitFor(browser, By.cssSelector(".ui-messages-error"));
                 assertTrue(browser.driver.getPageSource().contains("Zu viele Fehlversuche"), "even the right password waits");
                 Thread.sleep(2_500); // the test server locks for 2 s instead of 15 min
                 Flows.logIn(browser, email, "Richtiges Passwort am Tagebausee");

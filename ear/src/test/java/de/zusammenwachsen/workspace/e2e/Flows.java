@@ -77,10 +77,20 @@ final class Flows {
 
     static void logIn(Browser browser, String email, String password) {
         browser.driver.get(BASE + "/account/login.xhtml");
+        submitLogin(browser, email, password);
+        waitFor(browser, By.id("logoutForm:logout"));
+    }
+
+    /** Fills and sends the login form of the current page, whatever the outcome. */
+    static void submitLogin(Browser browser, String email, String password) {
         type(browser, "loginForm:email", email);
         type(browser, "loginForm:password", password);
         browser.driver.findElement(By.id("loginForm:login")).click();
-        waitFor(browser, By.id("logoutForm:logout"));
+    }
+
+    static void logOut(Browser browser) {
+        browser.driver.findElement(By.id("logoutForm:logout")).click();
+        waitFor(browser, By.id("loginLink"));
     }
 
     /** Logs in as the first administrator, whom {@link Fixtures} creates once per test run. */

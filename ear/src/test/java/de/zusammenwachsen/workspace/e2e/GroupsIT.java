@@ -194,8 +194,7 @@ class GroupsIT {
         try (Browser browser = new Browser()) {
             try {
                 Flows.registerAndLogIn(browser, MAIL, email, "Paula Passwort", "Altes Passwort vom Dorfverein");
-                browser.driver.findElement(By.id("logoutForm:logout")).click();
-                waitFor(browser, By.id("loginLink"));
+                Flows.logOut(browser);
                 browser.driver.get(BASE + "/account/login.xhtml");
                 browser.driver.findElement(By.id("forgotLink")).click();
                 waitFor(browser, By.id("forgotForm:email"));

@@ -49,16 +49,10 @@ public class Accounts {
     private final PasswordHasher hasher = new PasswordHasher();
 
     public Long register(String email, String displayName, String password, Language language) {
-        String address = EmailAddress.require(email);
-        String name = requireDisplayName(displayName);
-        PasswordPolicy.check(password, address);
-        if (findByEmail(address) != null) {
-            throw new ConflictException("account.emailTaken");
-        }
-        Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
-        Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
+        Account account = create(email, displayName, password, language, false);
         String secret = issue(account, TokenPurpose.CONFIRM_EMAIL);
-        mails.send(address, account.getLanguage(), "confirm", name, link("/account/confirm.xhtml", secret));
+        mails.send(account.getEmail(), account.getLanguage(), "confirm", account.getDisplayName(),
+                link("/account/confirm.xhtml", secret));
         return account.getId();
     }
 
@@ -67,6 +61,11 @@ public class Accounts {
      * link that was mailed to it; no confirmation mail is needed then.
      */
     public Account createConfirmed(String email, String displayName, String password, Language language) {
+        return create(email, displayName, password, language, true);
+    }
+
+    /** A new account after checking address, name, password and that the address is free. */
+    private Account create(String email, String displayName, String password, Language language, boolean confirmed) {
         String address = EmailAddress.require(email);
         String name = requireDisplayName(displayName);
         PasswordPolicy.check(password, address);
@@ -74,7 +73,9 @@ public class Accounts {
             throw new ConflictException("account.emailTaken");
         }
         Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
-        account.confirm();
+        if (confirmed) {
+            account.confirm();
+        }
         Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
         return account;
     }

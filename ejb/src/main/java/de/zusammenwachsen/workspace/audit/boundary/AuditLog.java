@@ -5,7 +5,7 @@ import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.GroupAction;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.audit.entity.AuditEntry;
-import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.group.control.Groups;
 import de.zusammenwachsen.workspace.core.Page;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import jakarta.ejb.Stateless;
@@ -32,6 +32,9 @@ public class AuditLog {
     @Inject
     Caller caller;
 
+    @Inject
+    Groups groups;
+
     private final AccessPolicy policy = new AccessPolicy();
 
     public void record(String action, WorkingGroup group, String subject, String detail) {
@@ -48,8 +51,7 @@ public class AuditLog {
 
     /** One group's entries, newest first; its moderators and administrators. */
     public Page<Entry> ofGroup(String slug, int first, int size) {
-        WorkingGroup group = em.createQuery("select g from WorkingGroup g where g.slug = :slug", WorkingGroup.class)
-                .setParameter("slug", slug).getResultStream().findFirst().orElseThrow(NotFoundException::new);
+        WorkingGroup group = groups.bySlug(slug);
         policy.require(caller.viewer(), GroupAction.SEE_AUDIT, group);
         return page(group.getId(), first, size);
     }

@@ -28,6 +28,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -71,9 +72,7 @@ public class Memberships {
         policy.require(caller.viewer(), GroupAction.SEE_MEMBERS, group);
         String filter = text == null || text.isBlank() ? ""
                 : " and (lower(a.displayName) like :text escape '\\' or lower(a.organisation) like :text escape '\\')";
-        var query = em.createQuery("select new " + GroupView.Member.class.getName()
-                + "(a.id, a.displayName, a.organisation, m.role, m.since) from Membership m join m.account a "
-                + "where m.group = :g" + filter + " order by m.role desc, lower(a.displayName), a.id", GroupView.Member.class);
+        var query = memberQuery(em, filter);
         var count = em.createQuery("select count(m) from Membership m join m.account a where m.group = :g" + filter, Long.class);
         query.setParameter("g", group);
         count.setParameter("g", group);
@@ -85,6 +84,13 @@ public class Memberships {
         int pageSize = Page.clampSize(size);
         return new Page<>(query.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList(),
                 count.getSingleResult(), Math.max(0, first), pageSize);
+    }
+
+    /** Members of {@code :g}, moderators first, then by name; {@code filter} adds conditions on {@code m} and {@code a}. */
+    static TypedQuery<GroupView.Member> memberQuery(EntityManager em, String filter) {
+        return em.createQuery("select new " + GroupView.Member.class.getName()
+                + "(a.id, a.displayName, a.organisation, m.role, m.since) from Membership m join m.account a "
+                + "where m.group = :g" + filter + " order by m.role desc, lower(a.displayName), a.id", GroupView.Member.class);
     }
 
     /** Joins an open group at once. */

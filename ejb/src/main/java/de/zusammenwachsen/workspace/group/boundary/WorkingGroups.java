@@ -13,7 +13,7 @@ import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.Page;
 import de.zusammenwachsen.workspace.group.control.GroupInput;
 import de.zusammenwachsen.workspace.group.control.Groups;
-import de.zusammenwachsen.workspace.group.entity.JoinRequest;
+import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
 import de.zusammenwachsen.workspace.group.entity.RequestState;
 import de.zusammenwachsen.workspace.group.entity.Role;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Working groups: the directory everyone may browse (within what they may see), a group's home, and the
@@ -42,6 +44,10 @@ import java.util.Set;
  */
 @Stateless
 public class WorkingGroups {
+
+    /** The columns of a {@link GroupView.Summary}, read by {@link #summary}; callers add where and order by. */
+    private static final String SUMMARY = "select g.id, g.slug, g.name, g.description, g.visibility, g.joinPolicy, g.archived, "
+            + "pf.name, (select count(m) from Membership m where m.group = g) from WorkingGroup g join g.primaryActionField pf";
 
     @PersistenceContext
     EntityManager em;
@@ -91,9 +97,7 @@ public class WorkingGroups {
             where.append(" and (lower(g.name) like :text escape '\\' or lower(g.description) like :text escape '\\')");
             params.put("text", "%" + escapeLike(f.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        TypedQuery<Object[]> query = em.createQuery("select g.id, g.slug, g.name, g.description, g.visibility, g.joinPolicy, "
-                + "g.archived, pf.name, (select count(m) from Membership m where m.group = g) "
-                + "from WorkingGroup g join g.primaryActionField pf" + where + " order by lower(g.name), g.id", Object[].class);
+        TypedQuery<Object[]> query = em.createQuery(SUMMARY + where + " order by lower(g.name), g.id", Object[].class);
         TypedQuery<Long> count = em.createQuery("select count(g) from WorkingGroup g" + where, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);
@@ -112,9 +116,7 @@ public class WorkingGroups {
         if (viewer.roles().isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select g.id, g.slug, g.name, g.description, g.visibility, g.joinPolicy, g.archived, pf.name, "
-                        + "(select count(m) from Membership m where m.group = g) from WorkingGroup g join g.primaryActionField pf "
-                        + "where g.id in :mine order by g.archived, lower(g.name)", Object[].class)
+        return em.createQuery(SUMMARY + " where g.id in :mine order by g.archived, lower(g.name)", Object[].class)
                 .setParameter("mine", viewer.roles().keySet()).getResultList()
                 .stream().map(row -> summary(row, viewer)).toList();
     }
@@ -135,10 +137,7 @@ public class WorkingGroups {
         Viewer viewer = caller.viewer();
         policy.require(viewer, GroupAction.SEE_GROUP, group);
         List<GroupView.Member> members = !policy.permits(viewer, GroupAction.SEE_MEMBERS, group) ? List.of()
-                : em.createQuery("select new " + GroupView.Member.class.getName()
-                        + "(a.id, a.displayName, a.organisation, m.role, m.since) from Membership m join m.account a "
-                        + "where m.group = :g order by m.role desc, lower(a.displayName), a.id", GroupView.Member.class)
-                .setParameter("g", group).setMaxResults(Page.clampSize(previewSize)).getResultList();
+                : Memberships.memberQuery(em, "").setParameter("g", group).setMaxResults(Page.clampSize(previewSize)).getResultList();
         return new GroupView.Home(detail(group, viewer), members);
     }
 
@@ -262,21 +261,27 @@ public class WorkingGroups {
     }
 
     private List<ActionField> actionFields(List<String> slugs) {
-        List<ActionField> fields = new ArrayList<>();
-        for (String slug : slugs) {
-            fields.add(em.createQuery("select f from ActionField f where f.slug = :s", ActionField.class)
-                    .setParameter("s", slug).getResultStream().findFirst()
-                    .orElseThrow(() -> new InvalidInputException("group.actionField.unknown", slug)));
-        }
-        return fields;
+        return bySlugs(ActionField.class, ActionField::getSlug, slugs, "group.actionField.unknown");
     }
 
     private List<Region> regions(List<String> slugs) {
-        List<Region> result = new ArrayList<>();
+        return bySlugs(Region.class, Region::getSlug, slugs, "group.region.unknown");
+    }
+
+    /** Loads the named action fields or regions with one query, in the order given; an unknown slug is refused. */
+    private <T> List<T> bySlugs(Class<T> type, Function<T, String> slugOf, List<String> slugs, String unknownKey) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, T> found = em.createQuery("select x from " + type.getSimpleName() + " x where x.slug in :slugs", type)
+                .setParameter("slugs", slugs).getResultStream().collect(Collectors.toMap(slugOf, x -> x));
+        List<T> result = new ArrayList<>();
         for (String slug : slugs) {
-            result.add(em.createQuery("select r from Region r where r.slug = :s", Region.class)
-                    .setParameter("s", slug).getResultStream().findFirst()
-                    .orElseThrow(() -> new InvalidInputException("group.region.unknown", slug)));
+            T item = found.get(slug);
+            if (item == null) {
+                throw new InvalidInputException(unknownKey, slug);
+            }
+            result.add(item);
         }
         return result;
     }
@@ -286,7 +291,7 @@ public class WorkingGroups {
         String description = (String) row[3];
         String teaser = description == null ? "" : description.length() <= 240 ? description : description.substring(0, 239) + "…";
         return new GroupView.Summary(id, (String) row[1], (String) row[2], teaser, (Visibility) row[4],
-                (de.zusammenwachsen.workspace.group.entity.JoinPolicy) row[5], (Boolean) row[6], (String) row[7],
+                (JoinPolicy) row[5], (Boolean) row[6], (String) row[7],
                 (Long) row[8], viewer.roleIn(id).orElse(null));
     }
 

@@ -54,7 +54,7 @@ public class Network {
     private final AccessPolicy policy = new AccessPolicy();
 
     public List<ActionFieldInfo> actionFields() {
-        return cache.actionFields(ActionFieldInfo::of);
+        return cache.actionFields();
     }
 
     public ActionFieldInfo actionField(String slug) {
@@ -64,7 +64,7 @@ public class Network {
     }
 
     public List<RegionInfo> regions() {
-        return cache.regions(RegionInfo::of);
+        return cache.regions();
     }
 
     public ActionFieldInfo updateActionField(Long id, int expectedVersion, String name, String nameEn, String description) {

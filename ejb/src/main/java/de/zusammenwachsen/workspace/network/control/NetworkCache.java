@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.network.control;
 
+import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.network.entity.ActionField;
 import de.zusammenwachsen.workspace.network.entity.Region;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The ten action fields and eight regions appear in the header of every page but change perhaps once a year, so
@@ -17,46 +17,45 @@ import java.util.function.Function;
 @ApplicationScoped
 public class NetworkCache {
 
-    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    private static final long MAX_AGE_NANOS = Duration.ofSeconds(60).toNanos();
 
-    private record Snapshot<T>(List<T> items, long loadedAt) {
+    /** Both lists, loaded together; immutable, so readers on any thread can share it. */
+    private record Snapshot(List<Network.ActionFieldInfo> fields, List<Network.RegionInfo> regions, long loadedAt) {
+
+        boolean expired() {
+            return System.nanoTime() - loadedAt > MAX_AGE_NANOS;
+        }
     }
 
     @PersistenceContext
     EntityManager em;
 
-    private volatile Snapshot<Object> fields;
-    private volatile Snapshot<Object> regions;
+    private volatile Snapshot snapshot;
 
-    @SuppressWarnings("unchecked")
-    public <T> List<T> actionFields(Function<ActionField, T> view) {
-        Snapshot<Object> s = fields;
-        if (s == null || expired(s)) {
-            s = new Snapshot<>(List.copyOf(em.createQuery("select f from ActionField f order by f.position", ActionField.class)
-                    .getResultList().stream().map(view).toList()), System.nanoTime());
-            fields = s;
-        }
-        return (List<T>) s.items();
+    public List<Network.ActionFieldInfo> actionFields() {
+        return current().fields();
     }
 
-    @SuppressWarnings("unchecked")
-    public <T> List<T> regions(Function<Region, T> view) {
-        Snapshot<Object> s = regions;
-        if (s == null || expired(s)) {
-            s = new Snapshot<>(List.copyOf(em.createQuery("select r from Region r order by r.position", Region.class)
-                    .getResultList().stream().map(view).toList()), System.nanoTime());
-            regions = s;
-        }
-        return (List<T>) s.items();
+    public List<Network.RegionInfo> regions() {
+        return current().regions();
     }
 
     /** Called by the boundary that changed them; the next reader loads them anew. */
     public void invalidate() {
-        fields = null;
-        regions = null;
+        snapshot = null;
     }
 
-    private static boolean expired(Snapshot<?> s) {
-        return System.nanoTime() - s.loadedAt() > MAX_AGE.toNanos();
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || s.expired()) {
+            s = new Snapshot(
+                    em.createQuery("select f from ActionField f order by f.position", ActionField.class).getResultList()
+                            .stream().map(Network.ActionFieldInfo::of).toList(),
+                    em.createQuery("select r from Region r order by r.position", Region.class).getResultList()
+                            .stream().map(Network.RegionInfo::of).toList(),
+                    System.nanoTime());
+            snapshot = s;
+        }
+        return s;
     }
 }

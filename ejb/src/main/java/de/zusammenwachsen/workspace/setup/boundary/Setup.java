@@ -6,7 +6,6 @@ import de.zusammenwachsen.workspace.account.boundary.Accounts;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.audit.boundary.AuditLog;
-import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.core.Settings;
@@ -100,11 +99,6 @@ public class Setup {
         if (setupCode == null || !MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8),
                 setupCode.strip().getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidInputException("setup.code.wrong");
-        }
-        Account existing = em.createQuery("select a from Account a where a.email = :e", Account.class)
-                .setParameter("e", Account.normaliseEmail(email)).getResultStream().findFirst().orElse(null);
-        if (existing != null) {
-            throw new ConflictException("account.emailTaken");
         }
         Account admin = accounts.createConfirmed(email, displayName, password, language);
         admin.makeAdministrator();

@@ -43,6 +43,7 @@ public class ProfileView {
     private String tokenName;
     private String newTokenSecret;
     private List<AccessTokens.TokenInfo> tokenList;
+    private List<Network.RegionInfo> regions;
 
     public void load() {
         Profiles.Profile p = profiles.mine();
@@ -95,7 +96,10 @@ public class ProfileView {
     }
 
     public List<Network.RegionInfo> getRegions() {
-        return network.regions();
+        if (regions == null) {
+            regions = network.regions();
+        }
+        return regions;
     }
 
     public String getNewTokenSecret() {

@@ -2,7 +2,6 @@ package de.zusammenwachsen.workspace.web.account;
 
 import de.zusammenwachsen.workspace.account.boundary.Accounts;
 import de.zusammenwachsen.workspace.account.entity.Language;
-import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.web.Messages;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,13 +25,9 @@ public class RegisterView {
     private boolean done;
 
     public void register() {
-        try {
-            accounts.register(email, displayName, password, Language.of(language.getLanguage()));
-            done = true;
-            password = null;
-        } catch (DomainException e) {
-            Messages.error(e);
-        }
+        Language lang = Language.of(language.getLanguage());
+        done = Messages.attempt(() -> accounts.register(email, displayName, password, lang), null);
+        password = null;
     }
 
     public String getDisplayName() {

@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.web.admin;
 
-import de.zusammenwachsen.workspace.access.control.AccessPolicy;
+import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.core.UnauthenticatedException;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.web.Messages;
@@ -77,13 +78,16 @@ public class AdminView {
     private List<Row> actionFields;
     private List<Row> regions;
 
-    /** The administration pages answer 404 to everyone else, like anything they may not see. */
+    /**
+     * The administration pages answer 404 to everyone but administrators, like anything they may not see. This only
+     * hides the page; every change on it is refused by the boundary's access policy anyway.
+     */
     public void requireAdministrator() {
+        if (caller.viewer().isGuest()) {
+            throw new UnauthenticatedException();
+        }
         if (!caller.viewer().administrator()) {
-            if (caller.viewer().isGuest()) {
-                new AccessPolicy().requireAccount(caller.viewer());
-            }
-            throw new de.zusammenwachsen.workspace.core.NotFoundException();
+            throw new NotFoundException();
         }
     }
 

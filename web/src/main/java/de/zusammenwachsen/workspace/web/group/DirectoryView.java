@@ -33,6 +33,9 @@ public class DirectoryView {
     private Integer page;
     private Page<GroupView.Summary> result;
     private Network.ActionFieldInfo actionField;
+    /** Faces reads these several times per request; one boundary call each is enough. */
+    private List<Network.ActionFieldInfo> actionFields;
+    private List<Network.RegionInfo> regions;
 
     /** The action-field page: a field that does not exist answers 404. */
     public void loadField() {
@@ -60,11 +63,17 @@ public class DirectoryView {
     }
 
     public List<Network.ActionFieldInfo> getActionFields() {
-        return network.actionFields();
+        if (actionFields == null) {
+            actionFields = network.actionFields();
+        }
+        return actionFields;
     }
 
     public List<Network.RegionInfo> getRegions() {
-        return network.regions();
+        if (regions == null) {
+            regions = network.regions();
+        }
+        return regions;
     }
 
     public Visibility[] getVisibilities() {

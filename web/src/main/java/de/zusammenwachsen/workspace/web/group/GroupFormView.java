@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.web.group;
 
+import de.zusammenwachsen.workspace.core.ForbiddenException;
 import de.zusammenwachsen.workspace.group.boundary.GroupView;
 import de.zusammenwachsen.workspace.group.boundary.WorkingGroups;
 import de.zusammenwachsen.workspace.group.control.GroupInput;
@@ -45,6 +46,9 @@ public class GroupFormView {
     private String moderatorEmail;
     private int version;
     private GroupView.Detail group;
+    /** Faces reads the choices several times per request; one boundary call each is enough. */
+    private List<Network.ActionFieldInfo> allActionFields;
+    private List<Network.RegionInfo> allRegions;
 
     @PostConstruct
     void identify() {
@@ -55,7 +59,7 @@ public class GroupFormView {
     public void load() {
         group = getGroup();
         if (!group.may("EDIT_SETTINGS") && !group.may("ARCHIVE")) {
-            throw new de.zusammenwachsen.workspace.core.ForbiddenException();
+            throw new ForbiddenException();
         }
         if (!FacesContext.getCurrentInstance().isPostback()) {
             name = group.name();
@@ -110,11 +114,17 @@ public class GroupFormView {
     }
 
     public List<Network.ActionFieldInfo> getAllActionFields() {
-        return network.actionFields();
+        if (allActionFields == null) {
+            allActionFields = network.actionFields();
+        }
+        return allActionFields;
     }
 
     public List<Network.RegionInfo> getAllRegions() {
-        return network.regions();
+        if (allRegions == null) {
+            allRegions = network.regions();
+        }
+        return allRegions;
     }
 
     public Visibility[] getVisibilities() {

@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.web.landing;
 
+import de.zusammenwachsen.workspace.core.Page;
+import de.zusammenwachsen.workspace.group.boundary.GroupView;
+import de.zusammenwachsen.workspace.group.boundary.WorkingGroups;
+import de.zusammenwachsen.workspace.group.entity.Visibility;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,16 +21,15 @@ public class LandingView {
 
     private List<Network.ActionFieldInfo> actionFields;
     private List<Network.RegionInfo> regions;
-    private de.zusammenwachsen.workspace.core.Page<de.zusammenwachsen.workspace.group.boundary.GroupView.Summary> groups;
+    private Page<GroupView.Summary> groups;
 
     @Inject
-    de.zusammenwachsen.workspace.group.boundary.WorkingGroups workingGroups;
+    WorkingGroups workingGroups;
 
-    /** Public groups for the guest's first look; logged-in people see what they may see. */
-    public de.zusammenwachsen.workspace.core.Page<de.zusammenwachsen.workspace.group.boundary.GroupView.Summary> getGroups() {
+    /** A few public groups for the guest's first look. */
+    public Page<GroupView.Summary> getGroups() {
         if (groups == null) {
-            groups = workingGroups.directory(new de.zusammenwachsen.workspace.group.boundary.GroupView.Filter(
-                    null, null, de.zusammenwachsen.workspace.group.entity.Visibility.PUBLIC, null, false), 0, 6);
+            groups = workingGroups.directory(new GroupView.Filter(null, null, Visibility.PUBLIC, null, false), 0, 6);
         }
         return groups;
     }
