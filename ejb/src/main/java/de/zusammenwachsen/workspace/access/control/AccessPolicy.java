@@ -73,6 +73,34 @@ public final class AccessPolicy {
         return permits(viewer, action, GroupFacts.of(group));
     }
 
+    /**
+     * Decides an action on a group's documents; {@code authorId} is who created the document or folder acted on
+     * (null for actions on the library as a whole).
+     */
+    public boolean permits(Viewer viewer, DocumentAction action, GroupFacts group, Long authorId) {
+        boolean manager = (viewer.isModeratorOf(group.id()) || viewer.administrator()) && !group.archived();
+        boolean author = authorId != null && authorId.equals(viewer.accountId());
+        return switch (action) {
+            case READ -> permits(viewer, GroupAction.READ_CONTENT, group);
+            case UPLOAD, COMMENT -> permits(viewer, GroupAction.CONTRIBUTE, group);
+            case EDIT, TRASH -> manager || (author && permits(viewer, GroupAction.CONTRIBUTE, group));
+            case MANAGE_TRASH, IMPORT -> manager;
+        };
+    }
+
+    /** Refuses like {@link #require(Viewer, GroupAction, GroupFacts)}: 404 for whoever may not read the documents. */
+    public void require(Viewer viewer, DocumentAction action, GroupFacts group, Long authorId) {
+        if (!permits(viewer, DocumentAction.READ, group, authorId)) {
+            throw new NotFoundException();
+        }
+        if (!permits(viewer, action, group, authorId)) {
+            if (viewer.isGuest()) {
+                throw new UnauthenticatedException();
+            }
+            throw new ForbiddenException();
+        }
+    }
+
     public void requireAdministrator(Viewer viewer) {
         if (viewer.isGuest()) {
             throw new UnauthenticatedException();

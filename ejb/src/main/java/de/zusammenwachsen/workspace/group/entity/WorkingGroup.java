@@ -84,6 +84,10 @@ public class WorkingGroup {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Room for documents in MB; null: the configured default. */
+    @Column(name = "document_quota_mb")
+    private Long documentQuotaMb;
+
     @OneToMany(mappedBy = "group", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Membership> memberships = new ArrayList<>();
 
@@ -176,6 +180,18 @@ public class WorkingGroup {
         if (archived) {
             throw new ConflictException("group.archived");
         }
+    }
+
+    public Long getDocumentQuotaMb() {
+        return documentQuotaMb;
+    }
+
+    /** Sets the group's room for documents in MB (null: the default); only administrators reach this. */
+    public void allotDocumentSpace(Long megabytes) {
+        if (megabytes != null && megabytes < 1) {
+            throw new InvalidInputException("group.quota.invalid");
+        }
+        this.documentQuotaMb = megabytes;
     }
 
     public Long getId() {
