@@ -71,6 +71,13 @@ class AdministrationIT {
                 waitFor(admin, By.id("groupName"));
                 assertTrue(admin.driver.findElement(By.cssSelector(".description")).getText().contains("<b>Markup</b>"));
 
+                admin.driver.get(BASE + "/groups/settings.xhtml?slug=" + slug);
+                waitFor(admin, By.id("quotaForm:quotaMb"));
+                type(admin, "quotaForm:quotaMb", "50");
+                Flows.clickAndWaitForNextPage(admin, By.id("quotaForm:allotSpace"));
+                waitFor(admin, By.id("quotaForm:quotaMb"));
+                assertEquals("50", admin.driver.findElement(By.id("quotaForm:quotaMb")).getAttribute("value"), "the group's own quota is kept");
+
                 current = member;
                 Fixtures.Account account = Fixtures.createAccount(MAIL, "Mia Mitglied");
                 Flows.logIn(member, account.email(), Fixtures.PASSWORD);

@@ -222,6 +222,27 @@ public class WorkingGroups {
         audit.record("moderator.appointed", group, account.getDisplayName(), null);
     }
 
+    /** The group's own room for documents in MB, or null when it has the configured default; administrators only. */
+    public Long documentQuotaMb(String slug) {
+        WorkingGroup group = groups.bySlug(slug);
+        policy.require(caller.viewer(), GroupAction.SEE_GROUP, group);
+        policy.requireAdministrator(caller.viewer());
+        return group.getDocumentQuotaMb();
+    }
+
+    public long defaultDocumentQuotaMb() {
+        return de.zusammenwachsen.workspace.document.control.DocumentSettings.defaultQuotaBytes() / (1024 * 1024);
+    }
+
+    /** Gives a group more (or less) room for documents than the default (null: back to the default); administrators only. */
+    public void allotDocumentSpace(String slug, Long megabytes) {
+        WorkingGroup group = groups.bySlug(slug);
+        policy.require(caller.viewer(), GroupAction.SEE_GROUP, group);
+        policy.requireAdministrator(caller.viewer());
+        group.allotDocumentSpace(megabytes);
+        audit.record("group.quota", group, group.getName(), megabytes == null ? "-" : megabytes + " MB");
+    }
+
     /** Archived groups stay readable for their members but nobody can change them any more. */
     public void archive(String slug, boolean archived) {
         WorkingGroup group = groups.bySlug(slug);

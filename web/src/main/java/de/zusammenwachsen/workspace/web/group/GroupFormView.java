@@ -95,6 +95,29 @@ public class GroupFormView {
                 ? "/groups/group?faces-redirect=true&slug=" + slug : null;
     }
 
+    public String allotSpace() {
+        return Messages.attempt(() -> groups.allotDocumentSpace(slug, quotaMb), "settings.quotaSaved")
+                ? "/groups/settings.xhtml?faces-redirect=true&slug=" + slug : null;
+    }
+
+    /** The group's own room for documents in MB (empty: the default); read lazily, only administrators see the form. */
+    public Long getQuotaMb() {
+        if (!quotaLoaded) {
+            quotaMb = groups.documentQuotaMb(slug);
+            quotaLoaded = true;
+        }
+        return quotaMb;
+    }
+
+    public void setQuotaMb(Long quotaMb) {
+        this.quotaMb = quotaMb;
+        this.quotaLoaded = true;
+    }
+
+    public long getDefaultQuotaMb() {
+        return groups.defaultDocumentQuotaMb();
+    }
+
     public String appoint() {
         String email = moderatorEmail;
         return Messages.attempt(() -> groups.appointModerator(slug, email), "settings.appointed", email)
@@ -134,6 +157,9 @@ public class GroupFormView {
     public JoinPolicy[] getJoinPolicies() {
         return JoinPolicy.values();
     }
+
+    private Long quotaMb;
+    private boolean quotaLoaded;
 
     public String getSlug() {
         return slug;
