@@ -187,7 +187,7 @@ public class Documents {
     public void rename(Long documentId, int version, String name) {
         Document document = editable(documentId, version);
         String clean = FileNames.require(name);
-        if (!clean.equalsIgnoreCase(document.getName()) || !clean.equals(document.getName())) {
+        if (!clean.equals(document.getName())) {
             Document other = libraries.documentNamed(document.getGroup(), document.getFolder(), clean);
             if (other != null && other != document) {
                 throw new ConflictException("document.name.taken", clean);

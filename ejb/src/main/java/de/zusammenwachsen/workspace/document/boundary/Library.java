@@ -123,21 +123,45 @@ public class Library {
         return new DocumentView.FolderRef(folder.getId(), folder.getName());
     }
 
-    public void renameFolder(Long folderId, int version, String name) {
+    /**
+     * Renames and/or moves a folder in one step against one version (for the API's PATCH): {@code name} null keeps
+     * the name, {@code move} false keeps the place.
+     */
+    public void changeFolder(Long folderId, int version, String name, boolean move, Long targetFolderId) {
         Folder folder = editable(folderId, version);
+        if (name != null) {
+            rename(folder, name);
+        }
+        if (move) {
+            move(folder, targetFolderId);
+        }
+        Flush.orConflict(em, "error.changedMeanwhile");
+    }
+
+    public void renameFolder(Long folderId, int version, String name) {
+        rename(editable(folderId, version), name);
+        Flush.orConflict(em, "error.changedMeanwhile");
+    }
+
+    public void moveFolder(Long folderId, int version, Long targetFolderId) {
+        move(editable(folderId, version), targetFolderId);
+        Flush.orConflict(em, "error.changedMeanwhile");
+    }
+
+    private void rename(Folder folder, String name) {
         String clean = FileNames.require(name);
         Folder other = libraries.folderNamed(folder.getGroup(), folder.getParent(), clean);
         if (other != null && other != folder) {
             throw new ConflictException("folder.name.taken", clean);
         }
         String before = folder.getName();
-        folder.rename(clean);
-        audit.record("folder.renamed", folder.getGroup(), before + " → " + clean, null);
-        Flush.orConflict(em, "error.changedMeanwhile");
+        if (!before.equals(clean)) {
+            folder.rename(clean);
+            audit.record("folder.renamed", folder.getGroup(), before + " → " + clean, null);
+        }
     }
 
-    public void moveFolder(Long folderId, int version, Long targetFolderId) {
-        Folder folder = editable(folderId, version);
+    private void move(Folder folder, Long targetFolderId) {
         Folder target = libraries.folder(folder.getGroup(), targetFolderId);
         Folder other = libraries.folderNamed(folder.getGroup(), target, folder.getName());
         if (other != null && other != folder) {
@@ -145,7 +169,6 @@ public class Library {
         }
         folder.moveTo(target);
         audit.record("folder.moved", folder.getGroup(), folder.getName(), target == null ? "/" : target.getName());
-        Flush.orConflict(em, "error.changedMeanwhile");
     }
 
     /** Moves a folder and everything below it to the trash, as one batch that a moderator can restore whole. */

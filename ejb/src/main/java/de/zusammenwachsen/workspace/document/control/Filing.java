@@ -32,10 +32,11 @@ public class Filing {
         Instant now = Instant.now();
         Document existing = libraries.documentNamed(group, folder, name);
         Document document = existing != null ? existing : new Document(group, folder, name, by, now);
+        // The version first: it sets the document's media type and size, which its (immediate) insert needs.
+        DocumentVersion version = document.addVersion(null, file, name, comment, by, now);
         if (existing == null) {
             Flush.orConflict(em, "error.changedMeanwhile", () -> em.persist(document));
         }
-        DocumentVersion version = document.addVersion(null, file, name, comment, by, now);
         Flush.orConflict(em, "error.changedMeanwhile", () -> em.persist(version));
         return new DocumentView.Uploaded(document.getId(), version.getId(), version.getNumber(), existing == null, document.getName());
     }
