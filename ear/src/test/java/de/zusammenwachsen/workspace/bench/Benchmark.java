@@ -20,24 +20,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The foundation's benchmark (run by {@code ./mvnw -Pbench verify}; not a test): starts the workspace with the
- * README's start command, then prints
+ * The benchmark (run by {@code ./mvnw -Pbench verify}; not a test): starts the workspace with the README's start
+ * command, then prints
  * <ul>
  *     <li>the time from the start command to the first page,</li>
  *     <li>the heap after start (after a full GC, read with jcmd),</li>
- *     <li>group home page latency p50/p95 and requests/s with 20 logged-in users (wrk on loopback, 20 connections,
- *     each with its own session),</li>
- *     <li>the HTTP session size per logged-in user (heap growth per additional session after a full GC).</li>
+ *     <li>phase {@code foundation}: group home page latency p50/p95 and requests/s with 20 logged-in users (wrk on
+ *     loopback, 20 connections, each with its own session), and the HTTP session size per logged-in user (heap
+ *     growth per additional session after a full GC);</li>
+ *     <li>phase {@code documents}: the figures of {@link DocumentsBenchmark} (bulk import, uploads, extraction).</li>
  * </ul>
+ * The second argument names the phases to run, comma-separated (default: all).
  */
 public final class Benchmark {
 
-    private static final String BASE = "http://localhost:8080";
+    static final String BASE = "http://localhost:8080";
     private static final int USERS = 20;
     private static final String PASSWORD = "Benchmark im Mitteldeutschen Revier";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -47,13 +50,17 @@ public final class Benchmark {
     private final GreenMail mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private final Map<String, String> figures = new LinkedHashMap<>();
 
-    private Benchmark(Path project) {
+    private final Set<String> phases;
+
+    private Benchmark(Path project, Set<String> phases) {
         this.project = project;
         this.work = project.resolve("ear/target/bench");
+        this.phases = phases;
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(Path.of(args.length > 0 ? args[0] : "..").toAbsolutePath().normalize()).run();
+        Set<String> phases = Set.of((args.length > 1 && !args[1].isBlank() ? args[1] : "foundation,documents").split("\\s*,\\s*"));
+        new Benchmark(Path.of(args.length > 0 ? args[0] : "..").toAbsolutePath().normalize(), phases).run();
     }
 
     private void run() throws Exception {
@@ -80,18 +87,18 @@ public final class Benchmark {
             figures.put("Heap used after start (after full GC)", mb(heapUsed(pid)));
 
             String adminToken = setupAdministrator();
-            createGroup(adminToken);
-            List<String> cookies = new ArrayList<>();
-            cookies.add(userSession(0));
-            long before = heapUsed(pid);
-            for (int i = 1; i < USERS; i++) {
-                cookies.add(userSession(i));
+            if (phases.contains("foundation")) {
+                foundation(pid, adminToken);
             }
-            long after = heapUsed(pid);
-            figures.put("HTTP session per logged-in user (heap growth / user, 6 pages each)",
-                    String.format("%.1f KB", Math.max(0, after - before) / 1024.0 / (USERS - 1)));
-
-            loadTest(cookies);
+            if (phases.contains("documents")) {
+                try {
+                    new DocumentsBenchmark(project, work, pid, adminToken, figures).run();
+                } catch (Exception e) {
+                    // The figures so far are still worth printing.
+                    e.printStackTrace();
+                    figures.put("Documents phase broke off", String.valueOf(e));
+                }
+            }
         } finally {
             if (server != null) {
                 server.descendants().forEach(ProcessHandle::destroy);
@@ -103,7 +110,23 @@ public final class Benchmark {
         System.out.println();
         System.out.println("==== ZusammenWachsen benchmark ====");
         figures.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
-        System.out.println("Targets: start <= 20 s, group page p95 <= 100 ms at 20 users, session <= 100 KB per user");
+        System.out.println("Targets: start <= 20 s, group page p95 <= 100 ms at 20 users, session <= 100 KB per user;"
+                + " whole gesetze/ imported and extracted < 10 min with heap < 1 GB");
+    }
+
+    private void foundation(long pid, String adminToken) throws Exception {
+        createGroup(adminToken, "bench", "Benchmark-Gruppe");
+        List<String> cookies = new ArrayList<>();
+        cookies.add(userSession(0));
+        long before = heapUsed(pid);
+        for (int i = 1; i < USERS; i++) {
+            cookies.add(userSession(i));
+        }
+        long after = heapUsed(pid);
+        figures.put("HTTP session per logged-in user (heap growth / user, 6 pages each)",
+                String.format("%.1f KB", Math.max(0, after - before) / 1024.0 / (USERS - 1)));
+
+        loadTest(cookies);
     }
 
     private void waitForFirstPage(Process server) throws Exception {
@@ -134,7 +157,7 @@ public final class Benchmark {
     }
 
     /** Heap in use after a full collection, from {@code jcmd GC.heap_info}. */
-    private long heapUsed(long pid) throws Exception {
+    static long heapUsed(long pid) throws Exception {
         exec("jcmd", String.valueOf(pid), "GC.run");
         String info = exec("jcmd", String.valueOf(pid), "GC.heap_info");
         Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
@@ -157,8 +180,8 @@ public final class Benchmark {
         return m.group(1);
     }
 
-    private void createGroup(String token) throws Exception {
-        String body = "{\"slug\":\"bench\",\"name\":\"Benchmark-Gruppe\",\"description\":\"Eine Gruppe zum Messen.\","
+    static void createGroup(String token, String slug, String name) throws Exception {
+        String body = "{\"slug\":\"" + slug + "\",\"name\":\"" + name + "\",\"description\":\"Eine Gruppe zum Messen.\","
                 + "\"actionFields\":[\"energie-klimaschutz\",\"mobilitaet\"],\"regions\":[\"leipzig\",\"halle\"],"
                 + "\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\",\"moderators\":[]}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/groups"))
@@ -256,7 +279,7 @@ public final class Benchmark {
         figures.put("Non-2xx or socket errors", m.group(5));
     }
 
-    private static String exec(String... command) throws Exception {
+    static String exec(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

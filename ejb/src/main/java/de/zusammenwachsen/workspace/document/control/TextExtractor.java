@@ -99,6 +99,11 @@ public class TextExtractor {
             return "timeout";
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        // The parser in the worker process refused the file. Tika 3.2's ForkParser cannot hand its exception back
+        // (the worker's TikaException does not deserialize on our side), only that there was one: a broken file.
+        if (message.contains("deserialize")) {
+            return "corrupt";
+        }
         // The worker process died under the file (out of memory, crash): the file is too much for it.
         if (message.contains("lost connection") || message.contains("forked") || e instanceof IOException) {
             LOG.log(Level.INFO, "extraction process ended abnormally", e);
