@@ -50,7 +50,7 @@ public final class DocumentView {
     }
 
     /** The space a group has for documents and how much of it is used; sizes in bytes. */
-    public record Limits(long maxFileBytes, long quotaBytes, long usedBytes) {
+    public record Limits(long maxFileBytes, long quotaBytes, long usedBytes, long maxImportBytes) {
 
         public long freeBytes() {
             return Math.max(0, quotaBytes - usedBytes);
@@ -63,10 +63,15 @@ public final class DocumentView {
      */
     public record Library(Long groupId, String groupSlug, String groupName, FolderRef folder, List<FolderRef> path,
                           List<FolderEntry> folders, Page<DocumentEntry> documents, List<String> tags, Limits limits,
-                          Set<Permission> allowed, int folderVersion) {
+                          Set<Permission> allowed, int folderVersion, Set<Permission> folderAllowed) {
 
         public boolean may(String permission) {
             return allowed.contains(Permission.valueOf(permission));
+        }
+
+        /** What the viewer may do with the folder shown (EDIT: rename and move, TRASH); empty at the top. */
+        public boolean mayWithFolder(String permission) {
+            return folderAllowed.contains(Permission.valueOf(permission));
         }
     }
 

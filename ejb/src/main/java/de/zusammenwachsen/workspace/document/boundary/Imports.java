@@ -76,6 +76,11 @@ public class Imports {
         return view(job, libraries.names(List.of(viewer.accountId())));
     }
 
+    /** The largest archive an import takes, shown before upload and checked in the browser. */
+    public long maxBytes() {
+        return DocumentSettings.maxImportBytes();
+    }
+
     public DocumentView.Import status(Long importId) {
         DocumentImport job = importId == null ? null : em.find(DocumentImport.class, importId);
         if (job == null) {

@@ -91,21 +91,51 @@ public class Library {
         int pageSize = Page.clampSize(size);
         int from = Math.max(0, first);
         List<Document> docs = list.setFirstResult(from).setMaxResults(pageSize).getResultList();
+        List<DocumentView.DocumentEntry> entries = entries(docs);
+        List<String> tags = em.createQuery("select distinct t from Document d join d.tags t where d.group = :g "
+                + "and d.trashedAt is null order by t", String.class).setParameter("g", group).setMaxResults(200).getResultList();
+        return new DocumentView.Library(group.getId(), group.getSlug(), group.getName(),
+                folder == null ? null : new DocumentView.FolderRef(folder.getId(), folder.getName()),
+                libraries.path(folder), folders, new Page<>(entries, count.getSingleResult(), from, pageSize), tags,
+                libraries.limits(group), Permissions.of(viewer, group, null), folder == null ? 0 : folder.getVersion(),
+                folder == null ? Set.of() : folderPermissions(viewer, group, folder));
+    }
+
+    private Set<DocumentView.Permission> folderPermissions(Viewer viewer, WorkingGroup group, Folder folder) {
+        Set<DocumentView.Permission> allowed = java.util.EnumSet.noneOf(DocumentView.Permission.class);
+        AccessPolicy.GroupFacts facts = AccessPolicy.GroupFacts.of(group);
+        if (policy.permits(viewer, DocumentAction.EDIT, facts, folder.getCreatedBy())) {
+            allowed.add(DocumentView.Permission.EDIT);
+        }
+        if (policy.permits(viewer, DocumentAction.TRASH, facts, folder.getCreatedBy())) {
+            allowed.add(DocumentView.Permission.TRASH);
+        }
+        return allowed;
+    }
+
+    /** The group's most recently changed documents, for its home page; empty for those who may not read them. */
+    public List<DocumentView.DocumentEntry> latest(String slug, int count) {
+        WorkingGroup group = groups.bySlug(slug);
+        Viewer viewer = caller.viewer();
+        if (!policy.permits(viewer, DocumentAction.READ, AccessPolicy.GroupFacts.of(group), null)) {
+            return List.of();
+        }
+        List<Document> docs = em.createQuery("select d from Document d where d.group = :g and d.trashedAt is null "
+                + "order by d.updatedAt desc, d.id desc", Document.class).setParameter("g", group)
+                .setMaxResults(Math.max(1, Math.min(count, 20))).getResultList();
+        return entries(docs);
+    }
+
+    private List<DocumentView.DocumentEntry> entries(List<Document> docs) {
         Map<Long, Object[]> current = currentVersions(docs);
         Map<Long, String> names = libraries.names(docs.stream().map(Document::getUpdatedBy).toList());
-        List<DocumentView.DocumentEntry> entries = docs.stream().map(d -> {
+        return docs.stream().map(d -> {
             Object[] v = current.get(d.getId());
             return new DocumentView.DocumentEntry(d.getId(), d.getName(), d.getTitle(), d.getMediaType(),
                     DocumentKind.of(d.getMediaType()), d.getSize(), d.getCurrentNumber(), v == null ? null : (Long) v[1],
                     d.getUpdatedAt(), names.get(d.getUpdatedBy()), Set.copyOf(d.getTags()),
                     v == null ? null : (ExtractionState) v[2]);
         }).toList();
-        List<String> tags = em.createQuery("select distinct t from Document d join d.tags t where d.group = :g "
-                + "and d.trashedAt is null order by t", String.class).setParameter("g", group).setMaxResults(200).getResultList();
-        return new DocumentView.Library(group.getId(), group.getSlug(), group.getName(),
-                folder == null ? null : new DocumentView.FolderRef(folder.getId(), folder.getName()),
-                libraries.path(folder), folders, new Page<>(entries, count.getSingleResult(), from, pageSize), tags,
-                libraries.limits(group), Permissions.of(viewer, group, null), folder == null ? 0 : folder.getVersion());
     }
 
     public DocumentView.FolderRef createFolder(String slug, Long parentId, String name) {

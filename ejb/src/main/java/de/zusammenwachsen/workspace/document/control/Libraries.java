@@ -123,7 +123,8 @@ public class Libraries {
     }
 
     public DocumentView.Limits limits(WorkingGroup group) {
-        return new DocumentView.Limits(DocumentSettings.maxFileBytes(), quotaBytes(group), usedBytes(group));
+        return new DocumentView.Limits(DocumentSettings.maxFileBytes(), quotaBytes(group), usedBytes(group),
+                DocumentSettings.maxImportBytes());
     }
 
     /** Refuses with 413 if {@code adding} more bytes would overrun the group's quota. */

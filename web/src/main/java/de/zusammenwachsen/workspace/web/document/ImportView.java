@@ -57,6 +57,14 @@ public class ImportView {
         getImports();
     }
 
+    /** Refuses an archive over the limit in the browser, before any byte travels (see LibraryView#getSizeCheck). */
+    public String getSizeCheck() {
+        String text = Notes.text("documents.upload.tooLarge",
+                FileSizes.format(imports.maxBytes(), jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+        return "if (file.size > " + imports.maxBytes() + ") { this.showMessage({summary: file.name + ': ' + "
+                + LibraryView.script(text) + ", detail: ''}); } else { callback(file); }";
+    }
+
     public GroupView.Detail getGroup() {
         if (group == null) {
             group = groups.bySlug(slug);

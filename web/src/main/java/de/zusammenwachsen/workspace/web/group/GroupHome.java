@@ -24,6 +24,11 @@ public class GroupHome {
     @Inject
     Memberships memberships;
 
+    @Inject
+    de.zusammenwachsen.workspace.document.boundary.Library library;
+
+    private List<de.zusammenwachsen.workspace.document.boundary.DocumentView.DocumentEntry> latestDocuments;
+
     private String slug;
     private String message;
     private GroupView.Home home;
@@ -45,6 +50,14 @@ public class GroupHome {
     /** A few members as a preview; empty for those who may not see the member list. */
     public List<GroupView.Member> getMembers() {
         return home().members();
+    }
+
+    /** The few most recently changed documents, for the documents area; read only where the viewer may read content. */
+    public List<de.zusammenwachsen.workspace.document.boundary.DocumentView.DocumentEntry> getLatestDocuments() {
+        if (latestDocuments == null) {
+            latestDocuments = getGroup().may(GroupAction.READ_CONTENT) ? library.latest(slug, 5) : List.of();
+        }
+        return latestDocuments;
     }
 
     private GroupView.Home home() {
