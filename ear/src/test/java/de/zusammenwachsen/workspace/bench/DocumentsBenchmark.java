@@ -63,8 +63,7 @@ final class DocumentsBenchmark {
 
     DocumentsBenchmark(Path project, Path work, long serverPid, String token, Map<String, String> figures) {
         this.work = work;
-        String configured = System.getenv("ZW_CORPUS");
-        this.corpus = configured != null ? Path.of(configured) : project.resolveSibling("shared").resolve("corpus");
+        this.corpus = de.zusammenwachsen.workspace.e2e.Corpus.root();
         this.serverPid = serverPid;
         this.token = token;
         this.figures = figures;

@@ -390,10 +390,8 @@ class CrashRecoveryIT {
 
     /** Up to {@value #CORPUS_FILES} different PDF, DOCX and ODT files of the shared corpus. */
     private static List<Path> corpusFiles() throws IOException {
-        String configured = System.getProperty("it.corpus.dir");
-        Path dir = configured != null ? Path.of(configured)
-                : Path.of("..", "..", "shared", "corpus", "binary").toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(dir), "corpus not found: " + dir + " (set -Dit.corpus.dir)");
+        Path dir = Corpus.binary();
+        assertTrue(Files.isDirectory(dir), "corpus not found: " + dir + " (set -Dit.corpus)");
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> chosen = files.filter(p -> p.toString().matches(".*\\.(pdf|docx|odt)$")).sorted()
                     .limit(CORPUS_FILES).toList();

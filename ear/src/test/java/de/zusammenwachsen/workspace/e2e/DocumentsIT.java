@@ -50,7 +50,7 @@ class DocumentsIT {
     @RegisterExtension
     static final GreenMailExtension MAIL = Fixtures.mailServer();
 
-    private static final Path CORPUS = Path.of(System.getProperty("it.corpus", "/work/shared/corpus/binary"));
+    private static final Path CORPUS = Corpus.binary();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Deployment(testable = false)

@@ -33,9 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class ExtractionIT {
 
-    /** The corpus beside the project (see /shared/corpus/README.md); {@code -Dit.corpus} points elsewhere. */
-    static final Path CORPUS = Path.of(System.getProperty("it.corpus",
-            Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus").normalize().toString()));
+    /** The shared corpus (see {@link Corpus}). */
+    static final Path CORPUS = Corpus.root();
 
     /**
      * A sentence of each corpus file, checked against its Markdown source and against Tika's output: whole

@@ -67,6 +67,9 @@ public class TextExtractor {
         } catch (IOException e) {
             throw new Failure("missing", 0, e);
         }
+        if (zipBomb(file)) {
+            return failWith("tooComplex", start);
+        }
         int limit = DocumentSettings.extractionMaxChars();
         BoundedText text = new BoundedText(limit);
         try (InputStream in = Files.newInputStream(file)) {
@@ -82,6 +85,36 @@ public class TextExtractor {
         return new Result(content, text.reached, LanguageGuess.of(content), elapsed(start));
     }
 
+    /**
+     * Office files are ZIP archives. One that declares more than a gigabyte of content, or a hundred times its own
+     * size, is refused before any parser sees it: the declared sizes are read from the archive's directory, in
+     * milliseconds. (A bomb that lies about its sizes still meets the worker's memory cap and Tika's own checks.)
+     */
+    static boolean zipBomb(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            long declared = 0;
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                declared += Math.max(0, entries.nextElement().getSize());
+            }
+            long size = Math.max(1, Files.size(file));
+            return declared > (1L << 30) || (declared > (64L << 20) && declared / size > 100);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Result failWith(String reason, long start) throws Failure {
+        throw new Failure(reason, elapsed(start), null);
+    }
+
     private String reason(Throwable e, long millis) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EncryptedDocumentException) {
@@ -95,15 +128,18 @@ public class TextExtractor {
                 return "encrypted";
             }
         }
+        // The parser in the worker process refused the file. Tika 3.2's ForkParser cannot hand its exception back
+        // (the worker's TikaException does not deserialize on our side); only the class name in the chain above
+        // tells an encrypted file, and nothing tells more than "broken".
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("unable to deserialize")) {
+                return "corrupt";
+            }
+        }
         if (millis >= DocumentSettings.extractionTimeout().toMillis() - 1000) {
             return "timeout";
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        // The parser in the worker process refused the file. Tika 3.2's ForkParser cannot hand its exception back
-        // (the worker's TikaException does not deserialize on our side), only that there was one: a broken file.
-        if (message.contains("deserialize")) {
-            return "corrupt";
-        }
         // The worker process died under the file (out of memory, crash): the file is too much for it.
         if (message.contains("lost connection") || message.contains("forked") || e instanceof IOException) {
             LOG.log(Level.INFO, "extraction process ended abnormally", e);

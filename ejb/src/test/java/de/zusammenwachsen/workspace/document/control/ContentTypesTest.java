@@ -45,6 +45,28 @@ class ContentTypesTest {
     }
 
     @Test
+    void officeFilesDeclaringHugeContentAreRefusedUnparsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bomb = dir.resolve("bomb.docx");
+        try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 80; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        java.nio.file.Path normal = dir.resolve("normal.docx");
+        try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(normal))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document>Satzung des Vereins</w:document>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertTrue(TextExtractor.zipBomb(bomb), "80 MB of zeros in a few kilobytes");
+        assertFalse(TextExtractor.zipBomb(normal));
+        assertFalse(TextExtractor.zipBomb(dir.resolve("missing.docx")));
+    }
+
+    @Test
     void extractedTextLosesControlCharacters() {
         assertEquals("a b\n\nc", TextExtractor.clean("a\u0000b\n\n\n\nc"));
     }
