@@ -61,13 +61,19 @@ public class Trash {
         docs.forEach(d -> people.add(d.getTrashedBy()));
         Map<Long, String> names = libraries.names(people);
         List<DocumentView.TrashEntry> all = new ArrayList<>();
+        // What each trashed folder took with it, for all folders in one query.
+        Map<Long, Object[]> contents = new java.util.HashMap<>();
+        if (!folders.isEmpty()) {
+            em.createQuery("select d.trashRoot, count(d), coalesce(sum(d.size), 0) from Document d "
+                            + "where d.trashRoot in :roots group by d.trashRoot", Object[].class)
+                    .setParameter("roots", folders.stream().map(Folder::getId).toList()).getResultList()
+                    .forEach(row -> contents.put((Long) row[0], row));
+        }
         for (Folder f : folders) {
-            long contains = em.createQuery("select count(d) from Document d where d.trashRoot = :r", Long.class)
-                    .setParameter("r", f.getId()).getSingleResult();
-            long bytes = em.createQuery("select coalesce(sum(d.size), 0) from Document d where d.trashRoot = :r", Long.class)
-                    .setParameter("r", f.getId()).getSingleResult();
+            Object[] row = contents.get(f.getId());
             all.add(new DocumentView.TrashEntry(TrashKind.FOLDER, f.getId(), f.getName(), location(f.getParent()),
-                    bytes, f.getTrashedAt(), names.get(f.getTrashedBy()), contains));
+                    row == null ? 0 : ((Number) row[2]).longValue(), f.getTrashedAt(), names.get(f.getTrashedBy()),
+                    row == null ? 0 : (Long) row[1]));
         }
         for (Document d : docs) {
             all.add(new DocumentView.TrashEntry(TrashKind.DOCUMENT, d.getId(), d.getName(), location(d.getFolder()),
@@ -109,8 +115,11 @@ public class Trash {
             em.createQuery("select d from Document d where d.trashRoot = :r", Document.class).setParameter("r", root)
                     .getResultList().forEach(Document::restore);
             String name = folder.getName();
-            for (int n = 2; libraries.folderNamed(group, folder.getParent(), name) != null
-                    && libraries.folderNamed(group, folder.getParent(), name) != folder; n++) {
+            for (int n = 2; ; n++) {
+                Folder other = libraries.folderNamed(group, folder.getParent(), name);
+                if (other == null || other == folder) {
+                    break;
+                }
                 name = folder.getName() + " (" + n + ")";
             }
             folder.rename(name);

@@ -25,6 +25,8 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  * unreferenced file, which the {@link #sweep sweeper} removes.
  */
 public class BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;
@@ -305,8 +309,8 @@ public class BlobStore {
         // Makes the new directory entry durable on Linux; some platforms cannot open directories, which is harmless.
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // best effort
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.FINE, "cannot sync directory " + dir, e);
         }
     }
 

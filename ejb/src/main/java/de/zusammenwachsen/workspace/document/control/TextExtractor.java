@@ -68,7 +68,7 @@ public class TextExtractor {
             throw new Failure("missing", 0, e);
         }
         if (zipBomb(file)) {
-            return failWith("tooComplex", start);
+            throw new Failure("tooComplex", elapsed(start), null);
         }
         int limit = DocumentSettings.extractionMaxChars();
         BoundedText text = new BoundedText(limit);
@@ -109,10 +109,6 @@ public class TextExtractor {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    private static Result failWith(String reason, long start) throws Failure {
-        throw new Failure(reason, elapsed(start), null);
     }
 
     private String reason(Throwable e, long millis) {

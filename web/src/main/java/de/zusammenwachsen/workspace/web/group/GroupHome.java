@@ -1,6 +1,8 @@
 package de.zusammenwachsen.workspace.web.group;
 
 import de.zusammenwachsen.workspace.access.control.GroupAction;
+import de.zusammenwachsen.workspace.document.boundary.DocumentView;
+import de.zusammenwachsen.workspace.document.boundary.Library;
 import de.zusammenwachsen.workspace.group.boundary.GroupView;
 import de.zusammenwachsen.workspace.group.boundary.Memberships;
 import de.zusammenwachsen.workspace.group.boundary.WorkingGroups;
@@ -25,9 +27,9 @@ public class GroupHome {
     Memberships memberships;
 
     @Inject
-    de.zusammenwachsen.workspace.document.boundary.Library library;
+    Library library;
 
-    private List<de.zusammenwachsen.workspace.document.boundary.DocumentView.DocumentEntry> latestDocuments;
+    private List<DocumentView.DocumentEntry> latestDocuments;
 
     private String slug;
     private String message;
@@ -53,7 +55,7 @@ public class GroupHome {
     }
 
     /** The few most recently changed documents, for the documents area; read only where the viewer may read content. */
-    public List<de.zusammenwachsen.workspace.document.boundary.DocumentView.DocumentEntry> getLatestDocuments() {
+    public List<DocumentView.DocumentEntry> getLatestDocuments() {
         if (latestDocuments == null) {
             latestDocuments = getGroup().may(GroupAction.READ_CONTENT) ? library.latest(slug, 5) : List.of();
         }
