@@ -101,6 +101,38 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Decides an action on a group's discussions; {@code authorId} is who wrote the post acted on (null otherwise),
+     * {@code locked} whether the thread is locked.
+     */
+    public boolean permits(Viewer viewer, DiscussionAction action, GroupFacts group, Long authorId, boolean locked) {
+        boolean moderator = (viewer.isModeratorOf(group.id()) || viewer.administrator()) && !group.archived();
+        boolean author = authorId != null && authorId.equals(viewer.accountId());
+        boolean contribute = permits(viewer, GroupAction.CONTRIBUTE, group);
+        return switch (action) {
+            case READ -> permits(viewer, GroupAction.READ_CONTENT, group);
+            case FOLLOW -> !viewer.isGuest() && permits(viewer, GroupAction.READ_CONTENT, group);
+            case START_THREAD, REACT -> contribute;
+            case REPLY -> (contribute && !locked) || moderator;
+            case EDIT_POST -> author && contribute && (!locked || moderator);
+            case DELETE_POST -> author && contribute;
+            case MODERATE -> moderator;
+        };
+    }
+
+    /** Refuses like {@link #require(Viewer, GroupAction, GroupFacts)}: 404 for whoever may not read the discussions. */
+    public void require(Viewer viewer, DiscussionAction action, GroupFacts group, Long authorId, boolean locked) {
+        if (!permits(viewer, DiscussionAction.READ, group, authorId, locked)) {
+            throw new NotFoundException();
+        }
+        if (!permits(viewer, action, group, authorId, locked)) {
+            if (viewer.isGuest()) {
+                throw new UnauthenticatedException();
+            }
+            throw new ForbiddenException();
+        }
+    }
+
     public void requireAdministrator(Viewer viewer) {
         if (viewer.isGuest()) {
             throw new UnauthenticatedException();

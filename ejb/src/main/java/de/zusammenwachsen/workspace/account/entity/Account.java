@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.account.entity;
 
 import de.zusammenwachsen.workspace.network.entity.Region;
+import de.zusammenwachsen.workspace.notification.entity.MailMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -59,6 +60,11 @@ public class Account {
 
     @Column(nullable = false)
     private boolean administrator;
+
+    /** The default for notification mails; a choice per group may differ. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mail_mode", nullable = false, length = 10)
+    private MailMode mailMode = MailMode.INSTANT;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -150,6 +156,14 @@ public class Account {
 
     public void switchLanguage(Language language) {
         this.language = language;
+    }
+
+    public void chooseMailMode(MailMode mode) {
+        this.mailMode = mode == null ? MailMode.INSTANT : mode;
+    }
+
+    public MailMode getMailMode() {
+        return mailMode;
     }
 
     public Long getId() {

@@ -24,6 +24,7 @@ import de.zusammenwachsen.workspace.group.entity.RequestState;
 import de.zusammenwachsen.workspace.group.entity.Role;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.notification.boundary.Mails;
+import de.zusammenwachsen.workspace.notification.control.Notifier;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +49,9 @@ public class Memberships {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Notifier notifier;
 
     @Inject
     Caller caller;
@@ -187,9 +191,11 @@ public class Memberships {
         String link = Settings.baseUrl() + "/groups/group.xhtml?slug=" + group.getSlug();
         if (approve) {
             request.approve(moderator);
+            notifier.joinDecided(requester.getId(), group, true, moderator.getId());
             mails.send(requester.getEmail(), requester.getLanguage(), "joinApproved", requester.getDisplayName(), group.getName(), link);
         } else {
             request.deny(moderator);
+            notifier.joinDecided(requester.getId(), group, false, moderator.getId());
             mails.send(requester.getEmail(), requester.getLanguage(), "joinDenied", requester.getDisplayName(), group.getName());
         }
         em.flush();
@@ -295,6 +301,7 @@ public class Memberships {
         policy.require(caller.viewer(), GroupAction.LEAVE, group);
         Account me = groups.account(caller.accountId());
         group.release(me);
+        notifier.membershipEnded(me.getId(), group);
         em.flush();
         audit.record("membership.left", group, me.getDisplayName(), null);
         caller.refresh();
@@ -306,6 +313,7 @@ public class Memberships {
         policy.require(viewer, GroupAction.REMOVE_MEMBER, group);
         Account member = memberOf(group, accountId);
         group.release(member);
+        notifier.membershipEnded(member.getId(), group);
         em.flush();
         audit.record("membership.removed", group, member.getDisplayName(), null);
         caller.refresh();

@@ -19,7 +19,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.util.Date;
 import java.util.List;
@@ -88,21 +90,57 @@ public class MailDispatcher {
     }
 
     private void deliver(Long id) {
-        OutgoingMail mail = outbox.load(id);
-        if (mail == null || mail.getSentAt() != null) {
+        OutgoingMail mail = outbox.deliverable(id);
+        if (mail == null) {
             return;
         }
         try {
-            MimeMessage message = new MimeMessage(mailSession);
+            MimeMessage message = new OutboxMessage(mailSession, mail.getId() + "." + mail.getCreatedAt().toEpochMilli());
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient()));
             message.setSubject(mail.getSubject(), "UTF-8");
-            message.setText(mail.getBody(), "UTF-8");
+            if (mail.getHtmlBody() == null) {
+                message.setText(mail.getBody(), "UTF-8");
+            } else {
+                MimeMultipart alternatives = new MimeMultipart("alternative");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.getBody(), "UTF-8");
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(mail.getHtmlBody(), "UTF-8", "html");
+                alternatives.addBodyPart(text);
+                alternatives.addBodyPart(html);
+                message.setContent(alternatives);
+            }
+            if (mail.getUnsubscribeUrl() != null) {
+                message.setHeader("List-Unsubscribe", "<" + mail.getUnsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.setSentDate(new Date());
             Transport.send(message);
             outbox.sent(id);
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not send mail " + id + " to its recipient: " + e.getMessage());
             outbox.failed(id, e.getMessage());
+        }
+    }
+
+    /**
+     * A message whose Message-ID is derived from the outbox row: should a crash fall between the relay's acceptance
+     * and the row being marked sent, the mail sent again carries the same id, which mail systems use to drop
+     * duplicates.
+     */
+    private static final class OutboxMessage extends MimeMessage {
+
+        private final String outboxId;
+
+        OutboxMessage(Session session, String outboxId) {
+            super(session);
+            this.outboxId = outboxId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            String host = java.net.URI.create(de.zusammenwachsen.workspace.core.Settings.baseUrl()).getHost();
+            setHeader("Message-ID", "<outbox-" + outboxId + "@" + (host == null ? "zusammenwachsen.local" : host) + ">");
         }
     }
 }

@@ -33,7 +33,11 @@ public class Mails {
         String subject = Texts.get(locale, "mail." + template + ".subject", withBase);
         String body = Texts.get(locale, "mail." + template + ".body", withBase)
                 + "\n\n-- \n" + Texts.get(locale, "mail.footer", withBase);
-        OutgoingMail mail = new OutgoingMail(recipient, subject, body);
+        queue(new OutgoingMail(recipient, subject, body));
+    }
+
+    /** Queues a mail written elsewhere (notifications, digests) in the caller's transaction. */
+    public void queue(OutgoingMail mail) {
         em.persist(mail);
         em.flush();
         queued.fire(new MailQueued(mail.getId()));

@@ -48,6 +48,22 @@ public class OutgoingMail {
     @Column(name = "last_error", length = 1000)
     private String lastError;
 
+    /** The account and group a notification mail is about; the dispatcher checks at send time that it may still read it. */
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "group_id")
+    private Long groupId;
+
+    @Column(name = "html_body", length = Integer.MAX_VALUE)
+    private String htmlBody;
+
+    @Column(name = "unsubscribe_url", length = 500)
+    private String unsubscribeUrl;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected OutgoingMail() {
     }
 
@@ -57,6 +73,21 @@ public class OutgoingMail {
         this.body = body.length() > 20000 ? body.substring(0, 20000) : body;
         this.createdAt = Instant.now();
         this.nextAttemptAt = createdAt;
+    }
+
+    /** A notification mail: with an HTML alternative, about a group's content, with an unfollow link (may be null). */
+    public OutgoingMail(String recipient, String subject, String body, String htmlBody, Long accountId, Long groupId,
+                        String unsubscribeUrl) {
+        this(recipient, subject, body);
+        this.htmlBody = htmlBody;
+        this.accountId = accountId;
+        this.groupId = groupId;
+        this.unsubscribeUrl = unsubscribeUrl != null && unsubscribeUrl.length() <= 500 ? unsubscribeUrl : null;
+    }
+
+    /** Not sent after all: the recipient may no longer read what it is about. */
+    public void cancel(Instant now) {
+        this.cancelledAt = now;
     }
 
     public void sent(Instant now) {
@@ -89,6 +120,30 @@ public class OutgoingMail {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getHtmlBody() {
+        return htmlBody;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public Long getGroupId() {
+        return groupId;
+    }
+
+    public String getUnsubscribeUrl() {
+        return unsubscribeUrl;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
     }
 
     public int getAttempts() {
