@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  *     <li>phase {@code foundation}: group home page latency p50/p95 and requests/s with 20 logged-in users (wrk on
  *     loopback, 20 connections, each with its own session), and the HTTP session size per logged-in user (heap
  *     growth per additional session after a full GC);</li>
- *     <li>phase {@code documents}: the figures of {@link DocumentsBenchmark} (bulk import, uploads, extraction).</li>
+ *     <li>phase {@code documents}: the figures of {@link DocumentsBenchmark} (bulk import, uploads, extraction);</li>
+ *     <li>phase {@code discussions}: the figures of {@link DiscussionsBenchmark} (thread page with 200 posts, posting
+ *     rate, daily digest for 1,000 members of 20 groups).</li>
  * </ul>
  * The second argument names the phases to run, comma-separated (default: all).
  */
@@ -59,7 +61,8 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> phases = Set.of((args.length > 1 && !args[1].isBlank() ? args[1] : "foundation,documents").split("\\s*,\\s*"));
+        Set<String> phases = Set.of((args.length > 1 && !args[1].isBlank() ? args[1] : "foundation,documents,discussions")
+                .split("\\s*,\\s*"));
         new Benchmark(Path.of(args.length > 0 ? args[0] : "..").toAbsolutePath().normalize(), phases).run();
     }
 
@@ -99,6 +102,14 @@ public final class Benchmark {
                     figures.put("Documents phase broke off", String.valueOf(e));
                 }
             }
+            if (phases.contains("discussions")) {
+                try {
+                    new DiscussionsBenchmark(work, pid, adminToken, mail, figures).run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    figures.put("Discussions phase broke off", String.valueOf(e));
+                }
+            }
         } finally {
             if (server != null) {
                 server.descendants().forEach(ProcessHandle::destroy);
@@ -111,7 +122,8 @@ public final class Benchmark {
         System.out.println("==== ZusammenWachsen benchmark ====");
         figures.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
         System.out.println("Targets: start <= 20 s, group page p95 <= 100 ms at 20 users, session <= 100 KB per user;"
-                + " whole gesetze/ imported and extracted < 10 min with heap < 1 GB");
+                + " whole gesetze/ imported and extracted < 10 min with heap < 1 GB; thread page (200 posts) p95 <= 150 ms"
+                + " at 20 users, digest run for 1,000 members <= 60 s");
     }
 
     private void foundation(long pid, String adminToken) throws Exception {
@@ -230,7 +242,7 @@ public final class Benchmark {
     }
 
     /** Loads a page, then submits one of its forms as a browser would (with the page's view state). */
-    private static String post(HttpClient http, String path, String form, Map<String, String> fields) throws Exception {
+    static String post(HttpClient http, String path, String form, Map<String, String> fields) throws Exception {
         String page = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher state = VIEW_STATE.matcher(page.substring(Math.max(0, page.indexOf("id=\"" + form + "\""))));
         if (!state.find()) {

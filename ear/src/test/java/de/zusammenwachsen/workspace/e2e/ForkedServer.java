@@ -272,6 +272,11 @@ final class ForkedServer {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    ApiClient.Answer put(String token, String apiPath, JsonObject body) {
+        return send(request(token, apiPath).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** POST multipart/form-data with one part named {@code file} per file. */
     ApiClient.Answer upload(String token, String apiPath, List<Path> files) {
         String boundary = "----zw-crash-" + System.nanoTime();

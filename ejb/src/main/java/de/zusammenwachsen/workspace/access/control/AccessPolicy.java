@@ -113,7 +113,7 @@ public final class AccessPolicy {
             case READ -> permits(viewer, GroupAction.READ_CONTENT, group);
             case FOLLOW -> !viewer.isGuest() && permits(viewer, GroupAction.READ_CONTENT, group);
             case START_THREAD, REACT -> contribute;
-            case REPLY -> (contribute && !locked) || moderator;
+            case REPLY -> contribute && (!locked || moderator);
             case EDIT_POST -> author && contribute && (!locked || moderator);
             case DELETE_POST -> author && contribute;
             case MODERATE -> moderator;

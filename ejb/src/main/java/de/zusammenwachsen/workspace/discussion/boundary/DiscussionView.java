@@ -78,6 +78,10 @@ public final class DiscussionView {
                              boolean opening) {
     }
 
+    /** A post's Markdown and author, to quote in a reply. */
+    public record Quote(Long postId, Long threadId, String authorName, String body) {
+    }
+
     public record Revision(String body, Instant writtenAt, Instant replacedAt, String replacedByName) {
     }
 

@@ -206,7 +206,9 @@ public class Discussions {
         if (earlier != null && earlier.getThread() == thread) {
             return new DiscussionView.Created(thread.getId(), earlier.getId(), earlier.getNumber(), true);
         }
-        policy.require(viewer, DiscussionAction.REPLY, facts, null, thread.isLocked());
+        // Asked as if unlocked: a member's reply to a locked thread is refused by the thread itself, as a conflict
+        // with its own message (409), not as a right the member lacks (403).
+        policy.require(viewer, DiscussionAction.REPLY, facts, null, false);
         Post.requireBody(body);
         Post quoted = null;
         if (quotedPostId != null) {
@@ -234,6 +236,20 @@ public class Discussions {
                 post.getAuthorId(), thread.isLocked());
         return new DiscussionView.PostSource(post.getId(), thread.getId(), post.getNumber(), post.getBody(),
                 post.getVersion(), thread.getTitle(), post.getNumber() == 1);
+    }
+
+    /**
+     * The Markdown of a post to quote in a reply, with its author's name: any post that every reader of the thread
+     * sees (not a deleted or hidden one, whose text only moderators read).
+     */
+    public DiscussionView.Quote quote(Long postId) {
+        Post post = threads.post(postId);
+        DiscussionThread thread = readable(post.getThread().getId());
+        if (!post.isVisibleToAll()) {
+            throw new NotFoundException();
+        }
+        String author = threads.names(List.of(post.getAuthorId())).get(post.getAuthorId());
+        return new DiscussionView.Quote(post.getId(), thread.getId(), author, post.getBody());
     }
 
     /**

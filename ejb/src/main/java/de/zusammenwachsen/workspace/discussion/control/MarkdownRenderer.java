@@ -13,6 +13,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentNodeRendererContext;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -50,7 +51,8 @@ public final class MarkdownRenderer {
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(extensions)
             .escapeHtml(true).sanitizeUrls(true).softbreak("<br />\n")
             .nodeRendererFactory(MentionHtml::new).build();
-    private final TextContentRenderer text = TextContentRenderer.builder().extensions(extensions).build();
+    private final TextContentRenderer text = TextContentRenderer.builder().extensions(extensions)
+            .nodeRendererFactory(MentionText::new).build();
     private final PolicyFactory policy;
     private final String ownOrigin;
 
@@ -158,6 +160,25 @@ public final class MarkdownRenderer {
             out.tag("span", Map.of("class", "mention"));
             out.text(((Text) node.getFirstChild()).getLiteral());
             out.tag("/span");
+        }
+    }
+
+    private static final class MentionText implements NodeRenderer {
+
+        private final TextContentNodeRendererContext context;
+
+        MentionText(TextContentNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Mention.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            context.getWriter().write(((Text) node.getFirstChild()).getLiteral());
         }
     }
 

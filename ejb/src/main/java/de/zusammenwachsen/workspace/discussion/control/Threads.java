@@ -57,8 +57,9 @@ public class Threads {
      */
     public DiscussionThread threadForUpdate(Long id) {
         DiscussionThread thread = thread(id);
-        em.lock(thread, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(thread);
+        // Refreshed under the lock, not locked and then refreshed: a lock checks the version read before, which a
+        // reply committed meanwhile has changed, and would fail instead of waiting for that reply and going on.
+        em.refresh(thread, LockModeType.PESSIMISTIC_WRITE);
         return thread;
     }
 

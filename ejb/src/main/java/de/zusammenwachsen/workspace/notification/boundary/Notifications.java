@@ -61,7 +61,7 @@ public class Notifications {
         String filter = unreadOnly ? " and n.readAt is null" : "";
         long total = bind(em.createQuery("select count(n)" + VISIBLE + filter, Long.class), viewer).getSingleResult();
         List<Object[]> rows = bind(em.createQuery("select n, t.title, g.slug, g.name, p.body, p.deletedAt, p.hiddenAt, a.displayName"
-                        + VISIBLE.replace(" where ", " left join Account a on a.id = n.actorId where ") + filter
+                        + VISIBLE.replaceFirst(" where ", " left join Account a on a.id = n.actorId where ") + filter
                         + " order by n.createdAt desc, n.id desc", Object[].class), viewer)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Page.clampSize(size)).getResultList();
         List<NotificationView.Item> items = rows.stream().map(Notifications::item).toList();

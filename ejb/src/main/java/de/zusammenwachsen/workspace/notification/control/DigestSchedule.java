@@ -27,10 +27,15 @@ public final class DigestSchedule {
         }
     }
 
-    /** The latest digest hour at or before {@code now}. */
+    /**
+     * The latest digest hour at or before {@code now}. Yesterday's hour is taken from yesterday's date, not by moving
+     * today's back a day (which keeps today's UTC offset where it can): around the days the clocks change the two
+     * differ, and a second cutoff in one day would send a second digest.
+     */
     public static Instant cutoff(Instant now, int hour) {
         ZonedDateTime local = now.atZone(BERLIN);
-        ZonedDateTime today = LocalDate.from(local).atTime(hour, 0).atZone(BERLIN);
-        return (today.isAfter(local) ? today.minusDays(1) : today).toInstant();
+        LocalDate date = LocalDate.from(local);
+        ZonedDateTime today = date.atTime(hour, 0).atZone(BERLIN);
+        return (today.isAfter(local) ? date.minusDays(1).atTime(hour, 0).atZone(BERLIN) : today).toInstant();
     }
 }

@@ -1,6 +1,8 @@
 package de.zusammenwachsen.workspace.web.group;
 
 import de.zusammenwachsen.workspace.access.control.GroupAction;
+import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
+import de.zusammenwachsen.workspace.discussion.boundary.Discussions;
 import de.zusammenwachsen.workspace.document.boundary.DocumentView;
 import de.zusammenwachsen.workspace.document.boundary.Library;
 import de.zusammenwachsen.workspace.group.boundary.GroupView;
@@ -15,10 +17,15 @@ import jakarta.inject.Named;
 
 import java.util.List;
 
-/** A group's home page and the viewer's own membership actions there: join, request, withdraw, leave. */
+/**
+ * A group's home page and the viewer's own membership actions there: join, request, withdraw, leave; for readers the
+ * latest documents and threads, and following the group's discussions.
+ */
 @Named
 @RequestScoped
 public class GroupHome {
+
+    private static final int LATEST_THREADS = 5;
 
     @Inject
     WorkingGroups groups;
@@ -29,7 +36,11 @@ public class GroupHome {
     @Inject
     Library library;
 
+    @Inject
+    Discussions discussions;
+
     private List<DocumentView.DocumentEntry> latestDocuments;
+    private DiscussionView.Board discussionBoard;
 
     private String slug;
     private String message;
@@ -62,6 +73,17 @@ public class GroupHome {
         return latestDocuments;
     }
 
+    /**
+     * The most recently active threads and whether the viewer follows the board; null where the viewer may not read
+     * the group's content (the board would refuse them).
+     */
+    public DiscussionView.Board getDiscussions() {
+        if (discussionBoard == null && getGroup().may(GroupAction.READ_CONTENT)) {
+            discussionBoard = discussions.board(slug, DiscussionView.Filter.ALL, 0, LATEST_THREADS);
+        }
+        return discussionBoard;
+    }
+
     private GroupView.Home home() {
         if (home == null) {
             home = groups.home(slug, 12);
@@ -85,8 +107,15 @@ public class GroupHome {
         return act(() -> memberships.leave(slug), "group.left");
     }
 
-    private String act(Runnable action, String doneKey) {
-        return Messages.attempt(action, doneKey) ? "/groups/group?faces-redirect=true&slug=" + slug : null;
+    /** Follows the group's board (every new thread is notified), or stops following it. */
+    public String follow(boolean follow) {
+        String name = getGroup().name();
+        return act(() -> discussions.followBoard(slug, follow),
+                follow ? "group.discussions.followed" : "group.discussions.unfollowed", name);
+    }
+
+    private String act(Runnable action, String doneKey, Object... arguments) {
+        return Messages.attempt(action, doneKey, arguments) ? "/groups/group?faces-redirect=true&slug=" + slug : null;
     }
 
     public String getSlug() {

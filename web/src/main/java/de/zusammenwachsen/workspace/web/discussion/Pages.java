@@ -1,0 +1,104 @@
+package de.zusammenwachsen.workspace.web.discussion;
+
+import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.DomainException;
+import de.zusammenwachsen.workspace.core.Texts;
+import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** What the discussion pages share: addresses, redirects with a fragment, sending a form once, field messages. */
+final class Pages {
+
+    /** Posts per page of a thread. */
+    static final int POSTS_PER_PAGE = 50;
+
+    private Pages() {
+    }
+
+    static String threadPath(String slug, Long threadId) {
+        return "/groups/thread.xhtml?slug=" + encode(slug) + "&id=" + threadId;
+    }
+
+    static String boardPath(String slug) {
+        return "/groups/discussions.xhtml?slug=" + encode(slug);
+    }
+
+    static String contextPath() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+    }
+
+    /**
+     * Redirects to a path of this site that may end in a fragment ({@code #post-12}), which a Faces outcome cannot
+     * carry; messages added before survive the redirect in the flash.
+     */
+    static String redirect(String path) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        external.getFlash().setRedirect(true);
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
+        return null;
+    }
+
+    /**
+     * Sends a new thread or reply. A second submit of the same form (a double click) that ran at the same time as the
+     * first and lost at the database's unique client key is sent once more: it then finds the first one's post.
+     */
+    static DiscussionView.Created once(Supplier<DiscussionView.Created> send) {
+        try {
+            return send.get();
+        } catch (ConflictException e) {
+            if (!"discussion.submittedTwice".equals(e.key())) {
+                throw e;
+            }
+            return send.get();
+        }
+    }
+
+    /**
+     * Shows a refusal the viewer can fix next to the field it concerns ({@code clientId}; null: at the top of the
+     * page). 404 and 401 go on to the refusal handler.
+     */
+    static void refused(DomainException e, String clientId) {
+        if (e.status() == 404 || e.status() == 401) {
+            throw e;
+        }
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(e.key(), e.arguments()), null));
+        context.validationFailed();
+    }
+
+    /** A message at the top of the page that is shown now and not kept for the next request. */
+    static void error(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    }
+
+    static String text(String key, Object... arguments) {
+        return Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    static Long longParam(String value) {
+        try {
+            return value == null ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

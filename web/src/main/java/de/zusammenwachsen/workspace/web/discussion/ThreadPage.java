@@ -1,0 +1,440 @@
+package de.zusammenwachsen.workspace.web.discussion;
+
+import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.DomainException;
+import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
+import de.zusammenwachsen.workspace.discussion.boundary.Discussions;
+import de.zusammenwachsen.workspace.discussion.boundary.Moderation;
+import de.zusammenwachsen.workspace.discussion.entity.ReactionKind;
+import de.zusammenwachsen.workspace.web.Messages;
+import de.zusammenwachsen.workspace.web.shell.Paging;
+import de.zusammenwachsen.workspace.web.shell.Requests;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A thread with one page of its posts (50 at a time; {@code post} opens the page that holds that post), and all
+ * that can be done there: reply (with a quote of a post, or of the passage selected in it), edit and delete one's
+ * own posts, react, follow, and for moderators pin, lock, move, trash, hide and show posts and read their history.
+ * Modes that need a form inside one post (edit, hide, history) are GET parameters naming the post, so that the
+ * page has one form around all posts and works without JavaScript.
+ */
+@Named
+@RequestScoped
+public class ThreadPage {
+
+    static final String REPLY_FORM = "replyForm";
+    private static final int MAX_PASSAGE = 5000;
+
+    @Inject
+    Discussions discussions;
+
+    @Inject
+    Moderation moderation;
+
+    private Long id;
+    private String slug;
+    private Integer page;
+    private Long post;
+    private Long quote;
+    private String passage;
+    private Long edit;
+    private Long hide;
+    private Long history;
+
+    private DiscussionView.Thread thread;
+    private List<DiscussionView.Revision> revisions;
+    private Draft reply;
+    private Long quotedPostId;
+
+    private String editBody;
+    private String editTitle;
+    private Integer editVersion;
+    private String editCurrent;
+    private String hideReason;
+    private String moveTarget;
+
+    @PostConstruct
+    void identify() {
+        id = Pages.longParam(Requests.param("id"));
+        slug = Requests.param("slug");
+        page = Requests.intParam("page");
+        post = Pages.longParam(Requests.param("post"));
+        quote = Pages.longParam(Requests.param("quote"));
+        passage = Requests.param("passage");
+        edit = Pages.longParam(Requests.param("edit"));
+        hide = Pages.longParam(Requests.param("hide"));
+        history = Pages.longParam(Requests.param("history"));
+        editVersion = Requests.intParam("editVersion");
+        quotedPostId = Pages.longParam(Requests.param("quoted"));
+        reply = new Draft(discussions, () -> getThread().groupSlug(), REPLY_FORM + ":body");
+    }
+
+    /**
+     * Loads the thread before rendering (404 at once for what the viewer may not read) and, on the first request,
+     * fills the reply with the quoted post and the editor with the post's current text.
+     */
+    public void load() {
+        DiscussionView.Thread shown = getThread();
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        if (quote != null && shown.may("REPLY")) {
+            prefillQuote(shown);
+        }
+        if (edit != null) {
+            DiscussionView.PostSource source = discussions.source(edit);
+            editBody = source.body();
+            editVersion = source.version();
+            editTitle = source.opening() ? source.threadTitle() : null;
+        }
+    }
+
+    private void prefillQuote(DiscussionView.Thread shown) {
+        try {
+            DiscussionView.Quote quoted = discussions.quote(quote);
+            if (!quoted.threadId().equals(shown.id())) {
+                return;
+            }
+            String text = passage != null && passage.length() <= MAX_PASSAGE ? passage.strip() : quoted.body();
+            reply.setBody(quoteMarkdown(Pages.text("thread.quote.attribution", escapeMarkdown(quoted.authorName())), text));
+            quotedPostId = quoted.postId();
+        } catch (NotFoundException e) {
+            // The post to quote is gone (deleted, hidden) or was never there: the thread shows anyway, with a note.
+            Pages.error("thread.quote.unavailable");
+        }
+    }
+
+    /** "> Name schrieb:" and every line of the text behind "> ", then an empty line for the answer. */
+    static String quoteMarkdown(String attribution, String text) {
+        StringBuilder quoted = new StringBuilder("> ").append(attribution).append('\n').append(">\n");
+        text.strip().lines().forEach(line -> quoted.append(line.isBlank() ? ">" : "> " + line).append('\n'));
+        return quoted.append('\n').toString();
+    }
+
+    /** A name as plain text inside Markdown: its emphasis, link and mention characters lose their meaning. */
+    static String escapeMarkdown(String text) {
+        return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]()#+!<>@~|{}])", "\\\\$1");
+    }
+
+    public DiscussionView.Thread getThread() {
+        if (thread == null) {
+            int first = post != null ? 0 : Paging.first(page, Pages.POSTS_PER_PAGE);
+            thread = discussions.thread(id, post, first, Pages.POSTS_PER_PAGE);
+        }
+        return thread;
+    }
+
+    public Paging getPaging() {
+        return Paging.of(getThread().posts());
+    }
+
+    public int getCurrentPage() {
+        return getPaging().page();
+    }
+
+    public Draft getReply() {
+        return reply;
+    }
+
+    // --- modes of one post ---
+
+    public boolean isEditing(DiscussionView.PostEntry entry) {
+        return edit != null && edit.equals(entry.id()) && entry.may("EDIT");
+    }
+
+    public boolean isHiding(DiscussionView.PostEntry entry) {
+        return hide != null && hide.equals(entry.id()) && entry.may("HIDE") && !entry.hidden();
+    }
+
+    public boolean isShowingHistory(DiscussionView.PostEntry entry) {
+        return history != null && history.equals(entry.id()) && entry.may("HISTORY");
+    }
+
+    public List<DiscussionView.Revision> getRevisions() {
+        if (revisions == null) {
+            revisions = history == null ? List.of() : discussions.history(history);
+        }
+        return revisions;
+    }
+
+    /** The reactions of a post, every kind with its count, and whether the viewer gave it. */
+    public List<Reaction> reactions(DiscussionView.PostEntry entry) {
+        return Arrays.stream(ReactionKind.values()).map(kind -> {
+            DiscussionView.ReactionCount given = entry.reactions().stream().filter(r -> r.kind() == kind).findFirst().orElse(null);
+            long count = given == null ? 0 : given.count();
+            boolean mine = given != null && given.mine();
+            String name = Pages.text(kind.key());
+            return new Reaction(kind.name(), kind.symbol(), count, mine, name,
+                    Pages.text("post.reaction.label", name, count));
+        }).toList();
+    }
+
+    /** One reaction of a post as its toggle button shows it; {@code label} names it with its count. */
+    public record Reaction(String kind, String symbol, long count, boolean mine, String name, String label) {
+
+        public boolean given() {
+            return count > 0;
+        }
+    }
+
+    // --- addresses ---
+
+    private String here() {
+        return Pages.contextPath() + Pages.threadPath(getThread().groupSlug(), id) + "&page=" + getCurrentPage();
+    }
+
+    public String quoteLink(DiscussionView.PostEntry entry) {
+        return here() + "&quote=" + entry.id() + "#reply";
+    }
+
+    public String editLink(DiscussionView.PostEntry entry) {
+        return here() + "&edit=" + entry.id() + "#post-" + entry.id();
+    }
+
+    public String hideLink(DiscussionView.PostEntry entry) {
+        return here() + "&hide=" + entry.id() + "#post-" + entry.id();
+    }
+
+    public String historyLink(DiscussionView.PostEntry entry) {
+        return here() + "&history=" + entry.id() + "#post-" + entry.id();
+    }
+
+    /** Back to the post without a mode. */
+    public String cancelLink(DiscussionView.PostEntry entry) {
+        return here() + "#post-" + entry.id();
+    }
+
+    public String postLink(Long postId) {
+        return Pages.contextPath() + postPath(postId);
+    }
+
+    public String getBoardLink() {
+        return Pages.contextPath() + Pages.boardPath(getThread().groupSlug());
+    }
+
+    /** A point in time for the {@code datetime} attribute of {@code <time>}. */
+    public String iso(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private String postPath(Long postId) {
+        return Pages.threadPath(getThread().groupSlug(), id) + "&post=" + postId + "#post-" + postId;
+    }
+
+    // --- actions ---
+
+    public String publishReply() {
+        String body = reply.getBody();
+        Long quoted = quotedPostId;
+        try {
+            DiscussionView.Created created = Pages.once(() -> discussions.reply(id, body, quoted, reply.getClientKey()));
+            Messages.info("thread.replied");
+            return Pages.redirect(postPath(created.postId()));
+        } catch (DomainException e) {
+            Pages.refused(e, e.key().startsWith("discussion.body") ? reply.fieldId() : null);
+            return null;
+        }
+    }
+
+    /**
+     * Saves an edited post. When someone changed it meanwhile, the typed text stays in the editor, the current text
+     * is shown next to it, and the editor now starts from the current version: saving again replaces it knowingly.
+     */
+    public String saveEdit() {
+        Long postId = edit;
+        String body = editBody;
+        String title = editTitle;
+        int version = editVersion == null ? -1 : editVersion;
+        try {
+            discussions.edit(postId, version, body, title);
+            Messages.info("post.saved");
+            return Pages.redirect(postPath(postId));
+        } catch (ConflictException e) {
+            DiscussionView.PostSource current = discussions.source(postId);
+            editCurrent = current.body();
+            editVersion = current.version();
+            Pages.refused(e, null);
+            return null;
+        } catch (DomainException e) {
+            Pages.refused(e, null);
+            return null;
+        }
+    }
+
+    public String delete() {
+        Long postId = postParam();
+        return Messages.attempt(() -> discussions.delete(postId), "post.deletedDone") ? Pages.redirect(postPath(postId)) : null;
+    }
+
+    /** Toggles a reaction (AJAX); the post's reactions are shown again from the boundary's answer. */
+    public void react() {
+        Long postId = postParam();
+        ReactionKind kind = kindParam();
+        try {
+            discussions.react(postId, kind);
+            thread = null;
+        } catch (DomainException e) {
+            Pages.refused(e, null);
+        }
+    }
+
+    public String hidePost() {
+        Long postId = hide;
+        String reason = hideReason;
+        return Messages.attempt(() -> moderation.hide(postId, reason), "post.hiddenDone") ? Pages.redirect(postPath(postId)) : null;
+    }
+
+    public String unhidePost() {
+        Long postId = postParam();
+        return Messages.attempt(() -> moderation.unhide(postId), "post.shownDone") ? Pages.redirect(postPath(postId)) : null;
+    }
+
+    public String follow() {
+        return Messages.attempt(() -> discussions.followThread(id, true), "thread.followed") ? self() : null;
+    }
+
+    public String unfollow() {
+        return Messages.attempt(() -> discussions.followThread(id, false), "thread.unfollowed") ? self() : null;
+    }
+
+    public String pin() {
+        return Messages.attempt(() -> moderation.pin(id, true), "thread.pinnedDone") ? self() : null;
+    }
+
+    public String unpin() {
+        return Messages.attempt(() -> moderation.pin(id, false), "thread.unpinnedDone") ? self() : null;
+    }
+
+    public String lock() {
+        return Messages.attempt(() -> moderation.lock(id, true), "thread.lockedDone") ? self() : null;
+    }
+
+    public String unlock() {
+        return Messages.attempt(() -> moderation.lock(id, false), "thread.unlockedDone") ? self() : null;
+    }
+
+    public String move() {
+        String target = moveTarget;
+        if (!Messages.attempt(() -> moderation.move(id, target), "thread.movedDone")) {
+            return null;
+        }
+        return Pages.redirect(Pages.threadPath(target, id));
+    }
+
+    public String trash() {
+        String group = getThread().groupSlug();
+        return Messages.attempt(() -> moderation.trash(id), "thread.trashedDone") ? Pages.redirect(Pages.boardPath(group)) : null;
+    }
+
+    public String restore() {
+        return Messages.attempt(() -> moderation.restore(id), "thread.restoredDone") ? self() : null;
+    }
+
+    private String self() {
+        return Pages.redirect(Pages.threadPath(getThread().groupSlug(), id) + "&page=" + getCurrentPage());
+    }
+
+    private static Long postParam() {
+        return Pages.longParam(Requests.param("postId"));
+    }
+
+    private static ReactionKind kindParam() {
+        String value = Requests.param("kind");
+        try {
+            return value == null ? null : ReactionKind.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // --- view parameters and form fields ---
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public Integer getPage() {
+        return getCurrentPage();
+    }
+
+    public void setPage(Integer page) {
+        // Read in identify(); a link to a post (parameter post) decides the page itself.
+    }
+
+    public Long getEdit() {
+        return edit;
+    }
+
+    public Long getHide() {
+        return hide;
+    }
+
+    public Long getQuotedPostId() {
+        return quotedPostId;
+    }
+
+    public String getEditBody() {
+        return editBody;
+    }
+
+    public void setEditBody(String editBody) {
+        this.editBody = editBody;
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public Integer getEditVersion() {
+        return editVersion;
+    }
+
+    /** The post's current text after a conflict; null otherwise. */
+    public String getEditCurrent() {
+        return editCurrent;
+    }
+
+    public String getHideReason() {
+        return hideReason;
+    }
+
+    public void setHideReason(String hideReason) {
+        this.hideReason = hideReason;
+    }
+
+    public String getMoveTarget() {
+        return moveTarget;
+    }
+
+    public void setMoveTarget(String moveTarget) {
+        this.moveTarget = moveTarget;
+    }
+}
