@@ -239,8 +239,12 @@ final class DiscussionsBenchmark {
             }
         }
 
+        Files.write(work.resolve("thread-page.html"), page.body());
         progress("members logged in, thread page loads; wrk starts");
-        Matcher m = wrk(cookies, url, "thread");
+        Matcher alone = wrk(cookies.subList(0, 1), url, "thread-alone", 1, 10);
+        figures.put("Thread page (" + shown + " posts), one member alone (wrk -t1 -c1, 10 s) p50 / p95 / throughput",
+                alone.group(1) + " / " + alone.group(2) + " ms / " + alone.group(4) + " requests/s");
+        Matcher m = wrk(cookies, url, "thread", 2, 30);
         figures.put("Thread page (" + shown + " posts) p50, 20 connections of 20 logged-in members (wrk -t2, 30 s after 10 s warm-up)",
                 m.group(1) + " ms");
         figures.put("Thread page p95", m.group(2) + " ms (target <= 150 ms)");
@@ -263,7 +267,7 @@ final class DiscussionsBenchmark {
     }
 
     /** wrk with two threads and one connection per member, each request with the next member's session. */
-    private Matcher wrk(List<String> cookies, String url, String name) throws Exception {
+    private Matcher wrk(List<String> cookies, String url, String name, int threads, int seconds) throws Exception {
         Path script = work.resolve(name + "-sessions.lua");
         Files.writeString(script, """
                 local cookies = { %s }
@@ -281,8 +285,9 @@ final class DiscussionsBenchmark {
                     summary.requests))
                 end
                 """.formatted(cookies.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))));
-        Benchmark.exec("wrk", "-t2", "-c" + cookies.size(), "-d10s", "--timeout", "10s", "-s", script.toString(), url);
-        String out = Benchmark.exec("wrk", "-t2", "-c" + cookies.size(), "-d30s", "--timeout", "10s", "-s", script.toString(), url);
+        Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d10s", "--timeout", "10s", "-s", script.toString(), url);
+        String out = Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + seconds + "s", "--timeout", "10s", "-s",
+                script.toString(), url);
         Matcher m = WRK_RESULT.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("unexpected wrk output: " + out);
@@ -295,9 +300,17 @@ final class DiscussionsBenchmark {
     private void postingRate(List<Member> members) throws Exception {
         // The posters and the starter want every reply at once: notifications and instant mails are part of a post.
         parallel(4, 5, i -> expect(call("PUT", "/me/mail-settings", members.get(i).token(), mailSettings("INSTANT")), 204));
+        int before = quietMailCount(Duration.ofMinutes(5));
+        long start = System.nanoTime();
         for (int clients : new int[]{1, 4}) {
             postingRate(members, clients);
         }
+        long end = System.nanoTime();
+        // quietMailCount answers 5 s after the last mail arrived.
+        int after = quietMailCount(Duration.ofMinutes(20));
+        figures.put("Posting: instant mails to the threads' followers (outbox to the benchmark's SMTP server)", String.format(
+                Locale.ROOT, "%,d mails; the last arrived %.0f s after the last post (%.1f mails/s since the first post)",
+                after - before, seconds(end) - 5, (after - before) / Math.max(1, seconds(start) - 5)));
     }
 
     private void postingRate(List<Member> members, int clients) throws Exception {
@@ -483,7 +496,7 @@ final class DiscussionsBenchmark {
 
         progress("notifications waiting; digest run follows");
         // Quiet outbox: only the digests may arrive from now on.
-        int before = quietMailCount();
+        int before = quietMailCount(Duration.ofMinutes(5));
         long heapBefore = Benchmark.heapUsed(serverPid);
         figures.put("Digest: server heap used before the run (after full GC)", mb(heapBefore));
         Sampler.Peak peak;
@@ -552,10 +565,10 @@ final class DiscussionsBenchmark {
     }
 
     /** The number of received mails once it has not changed for five seconds. */
-    private int quietMailCount() throws InterruptedException {
+    private int quietMailCount(Duration limit) throws InterruptedException {
         int count = mail.getReceivedMessages().length;
         long stableSince = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() - stableSince < Duration.ofSeconds(5).toNanos() && System.nanoTime() < deadline) {
             Thread.sleep(250);
             int now = mail.getReceivedMessages().length;

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,7 +121,7 @@ class XssCorpusIT {
 
         List<String> findings = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
-        int mentioned = 0;
+        Set<Integer> resolved = new TreeSet<>();
         try (Browser browser = new Browser(); Browser authorBrowser = new Browser()) {
             Browser current = browser;
             try {
@@ -151,8 +153,8 @@ class XssCorpusIT {
                         if (mentionPost != null) {
                             List<WebElement> spans = browser.driver.findElements(By.cssSelector("[id='post-" + mentionPost + "'] .mention"));
                             if (!spans.isEmpty()) {
-                                mentioned++;
-                                expect(findings, normal(spans.get(0).getText()).equals("@" + normal(name)),
+                                resolved.add(i);
+                                expect(findings, compact(spans.get(0).getText()).equals("@" + compact(name)),
                                         where + ": the mention does not show the name as typed: " + spans.get(0).getText());
                             }
                         }
@@ -204,7 +206,7 @@ class XssCorpusIT {
                 Flows.logIn(authorBrowser, authors.get(0).email(), Fixtures.PASSWORD);
                 String mentions = notificationPages(authorBrowser, "author's notifications", findings);
                 for (Case c : cases) {
-                    if (c.mentionable() && c.number() % AUTHORS == 0) {
+                    if (resolved.contains(c.number()) && c.number() % AUTHORS == 0) {
                         expect(findings, mentions.contains(normal(c.title())), "author's notifications: mention in the thread of payload "
                                 + c.number() + " missing");
                     }
@@ -216,8 +218,34 @@ class XssCorpusIT {
         }
         System.out.println("XssCorpusIT: " + payloads.size() + " payloads as titles and posts, "
                 + cases.stream().filter(c -> c.name() != null).count() + " as display names, "
-                + cases.stream().filter(Case::mentionable).count() + " mentioned (" + mentioned + " of them resolved to the member)");
+                + cases.stream().filter(Case::mentionable).count() + " mentioned, of which " + resolved.size()
+                + " resolved to the member; not resolved: " + cases.stream().filter(c -> c.mentionable() && !resolved.contains(c.number()))
+                .map(c -> c.number() + " " + c.name()).toList());
         assertEquals("", String.join("\n", findings), findings.size() + " findings");
+    }
+
+    /** The check itself, on a page made to fail it: it must report each kind of injection, and an open dialog. */
+    @Test
+    void theInspectionFindsWhatItLooksFor() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.driver.get("about:blank");
+            browser.driver.executeScript("document.body.innerHTML = '<main><div class=\"post-body\" style=\"color:red\">"
+                    + "<img src=x onerror=\"window.__xss=1\"><a href=\" JaVaScRiPt:alert(1)\">a</a><script>1</script>"
+                    + "<iframe></iframe><svg></svg><img src=\"data:image/png;base64,AA==\"></div></main>';");
+            Thread.sleep(300);
+            List<String> findings = new ArrayList<>();
+            inspect(browser, "test page", findings);
+            String all = String.join("\n", findings);
+            for (String expected : List.of("handler onerror", "href= JaVaScRiPt:alert(1)", "element <script>", "element <iframe>",
+                    "element <svg>", "src=data:image/png", "style on <div>", "window.__xss was set")) {
+                assertTrue(all.contains(expected), "the inspection misses " + expected + ":\n" + all);
+            }
+            browser.driver.executeScript("setTimeout(() => alert('XSS'), 0);");
+            Thread.sleep(300);
+            List<String> dialogs = new ArrayList<>();
+            noDialog(browser, "test page", dialogs);
+            assertEquals(List.of("test page: a dialog opened: XSS"), dialogs);
+        }
     }
 
     /** Opens a page; an open dialog at any point is a finding (and ends the visit). */
@@ -307,6 +335,14 @@ class XssCorpusIT {
     static String normal(String text) {
         return Objects.requireNonNullElse(text, "").replaceAll("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]", "")
                 .replaceAll("[\\s\\u00A0]+", " ").strip();
+    }
+
+    /**
+     * Text without any white space, control or format characters: the sanitizer drops control characters such as a
+     * form feed that a browser shows as a space, so names are compared by what is left.
+     */
+    static String compact(String text) {
+        return Objects.requireNonNullElse(text, "").replaceAll("[\\s\\p{Cc}\\p{Cf}\\u00A0]", "");
     }
 
     private static void rename(Fixtures.Account account, String name) {

@@ -83,7 +83,7 @@ public final class NotificationMails {
         Locale locale = locale(recipient);
         int count = groups.stream().flatMap(g -> g.threads().stream()).mapToInt(t -> t.items().size()).sum();
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day.atZone(BERLIN));
-        String title = Texts.get(locale, "mail.digest.subject", date, count);
+        String title = Texts.get(locale, "mail.digest.subject", count, date);
         String greeting = Texts.get(locale, "mail.notification.greeting", recipient.getDisplayName());
         String intro = Texts.get(locale, "mail.digest.intro");
         String unfollowLabel = Texts.get(locale, "mail.notification.unfollow.thread");

@@ -96,9 +96,8 @@ public class BoardView {
         return Messages.attempt(() -> discussions.followBoard(slug, false), "board.unfollowed") ? self() : null;
     }
 
-    /** Takes a thread out of the trash; its id comes as the request parameter {@code threadId} of the row's button. */
-    public String restore() {
-        Long threadId = Pages.longParam(Requests.param("threadId"));
+    /** Takes a thread out of the trash. */
+    public String restore(Long threadId) {
         return Messages.attempt(() -> moderation.restore(threadId), "board.restored") ? self() : null;
     }
 

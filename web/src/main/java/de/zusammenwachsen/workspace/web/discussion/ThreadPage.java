@@ -273,15 +273,13 @@ public class ThreadPage {
         }
     }
 
-    public String delete() {
-        Long postId = postParam();
+    public String delete(Long postId) {
         return Messages.attempt(() -> discussions.delete(postId), "post.deletedDone") ? Pages.redirect(postPath(postId)) : null;
     }
 
     /** Toggles a reaction (AJAX); the post's reactions are shown again from the boundary's answer. */
-    public void react() {
-        Long postId = postParam();
-        ReactionKind kind = kindParam();
+    public void react(Long postId, String kindName) {
+        ReactionKind kind = kindOf(kindName);
         try {
             discussions.react(postId, kind);
             thread = null;
@@ -296,8 +294,7 @@ public class ThreadPage {
         return Messages.attempt(() -> moderation.hide(postId, reason), "post.hiddenDone") ? Pages.redirect(postPath(postId)) : null;
     }
 
-    public String unhidePost() {
-        Long postId = postParam();
+    public String unhidePost(Long postId) {
         return Messages.attempt(() -> moderation.unhide(postId), "post.shownDone") ? Pages.redirect(postPath(postId)) : null;
     }
 
@@ -346,12 +343,7 @@ public class ThreadPage {
         return Pages.redirect(Pages.threadPath(getThread().groupSlug(), id) + "&page=" + getCurrentPage());
     }
 
-    private static Long postParam() {
-        return Pages.longParam(Requests.param("postId"));
-    }
-
-    private static ReactionKind kindParam() {
-        String value = Requests.param("kind");
+    private static ReactionKind kindOf(String value) {
         try {
             return value == null ? null : ReactionKind.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
