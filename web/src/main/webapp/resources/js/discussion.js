@@ -50,3 +50,31 @@
             + encodeURIComponent(passage.substring(0, MAX)) + fragment);
     });
 }());
+
+/*
+ * Wide tables and long code lines in posts scroll sideways inside the post on small screens; a region that scrolls
+ * must be reachable by keyboard, so those that overflow become focusable (and stop being so when they fit again).
+ */
+(function () {
+    'use strict';
+    function markScrollable() {
+        var regions = document.querySelectorAll('.post-body pre, .post-body table');
+        for (var i = 0; i < regions.length; i++) {
+            var region = regions[i];
+            if (region.scrollWidth > region.clientWidth + 1) {
+                region.setAttribute('tabindex', '0');
+            } else if (region.getAttribute('tabindex') === '0') {
+                region.removeAttribute('tabindex');
+            }
+        }
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', markScrollable);
+    } else {
+        markScrollable();
+    }
+    window.addEventListener('resize', markScrollable);
+    if (window.jQuery) {
+        window.jQuery(document).on('pfAjaxComplete', markScrollable);
+    }
+}());

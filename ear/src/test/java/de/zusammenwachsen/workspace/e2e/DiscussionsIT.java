@@ -372,6 +372,112 @@ class DiscussionsIT {
         }
     }
 
+    @Test
+    void moderatorReadsHistoryHidesMovesTrashesAndRestores() throws Exception {
+        Fixtures.Account author = Fixtures.createAccount(MAIL, "Hanna Hinweis");
+        Fixtures.Account moderator = Fixtures.createAccount(MAIL, "Malte Moderation");
+        String slug = Fixtures.createGroup("PUBLIC", "OPEN", moderator.email()).getString("slug");
+        String other = Fixtures.createGroup("PRIVATE", "REQUEST", moderator.email()).getString("slug");
+        join(author, slug);
+
+        try (Browser a = new Browser(); Browser m = new Browser()) {
+            Browser current = a;
+            try {
+                // The author starts a thread and changes its text once.
+                Flows.logIn(a, author.email(), Fixtures.PASSWORD);
+                a.driver.get(BASE + "/groups/new-thread.xhtml?slug=" + slug);
+                Flows.type(a, "newThreadForm:title", "Telefonliste");
+                a.driver.findElement(By.id("newThreadForm:body")).sendKeys("Erreichbar unter 0345 123456.");
+                clickAndWaitForNextPage(a, By.id("newThreadForm:publish"));
+                waitFor(a, By.id("threadTitle"));
+                String threadUrl = a.driver.getCurrentUrl().replaceAll("#.*$", "");
+                long post = postId(a.driver.findElement(By.cssSelector("article.post")));
+                clickAndWaitForNextPage(a, By.cssSelector("#post-" + post + " .edit-link"));
+                replaceText(a.driver.findElement(By.cssSelector("#post-" + post + " textarea")), "Bitte rufen Sie im Büro an.");
+                clickAndWaitForNextPage(a, By.cssSelector("#post-" + post + " button[id$='saveEdit']"));
+                waitFor(a, By.cssSelector(".marker-edited"));
+
+                // The moderator reads the history ...
+                current = m;
+                Flows.logIn(m, moderator.email(), Fixtures.PASSWORD);
+                m.driver.get(threadUrl);
+                clickAndWaitForNextPage(m, By.cssSelector("#post-" + post + " .history-link"));
+                waitFor(m, By.cssSelector("#post-" + post + " .revision"));
+                assertEquals("Erreichbar unter 0345 123456.", m.driver.findElement(By.cssSelector("#post-" + post + " .revision-text")).getText());
+                assertTrue(m.driver.findElement(By.cssSelector("#post-" + post + " .revision .meta")).getText().contains("Hanna Hinweis"));
+                assertAccessible(m);
+
+                // ... hides the post with a reason (none: refused), and shows it again.
+                clickAndWaitForNextPage(m, By.cssSelector("#post-" + post + " .hide-link"));
+                By reason = By.cssSelector("#post-" + post + " input[id$='hideReason']");
+                By hide = By.cssSelector("#post-" + post + " button[id$='hidePost']");
+                waitFor(m, reason);
+                assertAccessible(m);
+                clickAndWaitForNextPage(m, hide);
+                waitFor(m, By.cssSelector(".ui-messages-error"));
+                assertTrue(m.driver.findElement(By.cssSelector(".ui-messages-error")).getText().contains("Grund"));
+                m.driver.findElement(reason).sendKeys("Persönliche Daten");
+                clickAndWaitForNextPage(m, hide);
+                waitFor(m, By.id("post-" + post + "-hidden"));
+                WebElement hidden = m.driver.findElement(By.id("post-" + post));
+                assertTrue(hidden.findElement(By.cssSelector(".hidden-reason")).getText().contains("Persönliche Daten"));
+                assertEquals("Bitte rufen Sie im Büro an.", hidden.findElement(By.cssSelector(".post-body")).getText(),
+                        "moderators still read the hidden text");
+                assertAccessible(m);
+                current = a;
+                a.driver.get(threadUrl);
+                waitFor(a, By.id("post-" + post + "-hidden"));
+                WebElement seen = a.driver.findElement(By.id("post-" + post));
+                assertTrue(seen.findElements(By.cssSelector(".post-body")).isEmpty(), "members do not read a hidden post");
+                assertFalse(seen.getText().contains("Persönliche Daten"), "nor the reason");
+                assertAccessible(a);
+                current = m;
+                m.driver.get(threadUrl);
+                clickAndWaitForNextPage(m, By.cssSelector("#post-" + post + " button[id$='unhide']"));
+                waitFor(m, By.cssSelector(".ui-messages-info"));
+                assertTrue(m.driver.findElements(By.id("post-" + post + "-hidden")).isEmpty());
+
+                // Moved into the moderator's private group: the author, no member there, loses it.
+                new org.openqa.selenium.support.ui.Select(m.driver.findElement(By.id("moveForm:moveTarget"))).selectByValue(other);
+                WebElement page = m.driver.findElement(By.tagName("html"));
+                m.driver.findElement(By.id("moveForm:move")).click();
+                Flows.visible(m, By.id("confirmYes")).click();
+                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                waitFor(m, By.id("threadTitle"));
+                assertTrue(m.driver.findElement(By.cssSelector(".breadcrumbs")).getText().contains("Gruppe " + other));
+                String movedUrl = m.driver.getCurrentUrl().replaceAll("#.*$", "");
+                current = a;
+                a.driver.get(movedUrl);
+                waitFor(a, By.tagName("h1"));
+                assertTrue(a.driver.findElements(By.id("threadTitle")).isEmpty(), "404 for a thread of a group one cannot read");
+
+                // Trashed by the moderator, listed in the board's trash, restored from there.
+                current = m;
+                page = m.driver.findElement(By.tagName("html"));
+                m.driver.findElement(By.id("moderationForm:trash")).click();
+                Flows.visible(m, By.id("confirmYes")).click();
+                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                waitFor(m, By.id("boardHeading"));
+                assertTrue(m.driver.findElements(By.cssSelector(".thread-title")).isEmpty(), "a trashed thread leaves the board");
+                clickAndWaitForNextPage(m, By.id("filter-TRASH"));
+                waitFor(m, By.cssSelector("#threads .marker-trashed"));
+                assertAccessible(m);
+                page = m.driver.findElement(By.tagName("html"));
+                m.driver.findElement(By.cssSelector("#threads button.restore")).click();
+                Flows.visible(m, By.id("confirmYes")).click();
+                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                waitFor(m, By.cssSelector(".ui-messages-info"));
+                waitFor(m, By.id("noThreads"));
+                m.driver.findElement(By.id("filter-ALL")).click();
+                waitFor(m, By.cssSelector(".thread-title"));
+                assertEquals("Telefonliste", m.driver.findElement(By.cssSelector(".thread-title")).getText());
+            } catch (AssertionError | RuntimeException e) {
+                current.screenshot("discussions-failure-3");
+                throw e;
+            }
+        }
+    }
+
     /** Puts the wide table and long words back into the opening post, for the phone check. */
     private static void restoreWideContent(Browser browser, String threadUrl, long opening) {
         browser.driver.get(threadUrl + "&edit=" + opening + "#post-" + opening);

@@ -82,7 +82,8 @@ public class DiscussionThread {
     }
 
     public static String requireTitle(String title) {
-        String clean = title == null ? "" : title.strip().replaceAll("\\s+", " ");
+        // Control characters (a NUL would even be refused by PostgreSQL) become spaces; a title is one line.
+        String clean = title == null ? "" : title.replaceAll("\\p{Cntrl}", " ").strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
             throw new InvalidInputException("discussion.title.required");
         }

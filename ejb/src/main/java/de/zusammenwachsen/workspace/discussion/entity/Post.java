@@ -102,6 +102,10 @@ public class Post {
         if (markdown.length() > MAX_BODY) {
             throw new InvalidInputException("discussion.body.tooLong", MAX_BODY);
         }
+        if (markdown.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot store a NUL in text; no one types one, so it is refused rather than silently changed.
+            throw new InvalidInputException("discussion.body.invalidCharacter");
+        }
         return markdown;
     }
 
@@ -133,7 +137,7 @@ public class Post {
     }
 
     public void hide(Long by, String reason, Instant at) {
-        String clean = reason == null ? "" : reason.strip();
+        String clean = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
         if (clean.isEmpty()) {
             throw new InvalidInputException("discussion.hide.reasonRequired");
         }

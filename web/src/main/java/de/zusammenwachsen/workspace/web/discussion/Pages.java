@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** What the discussion pages share: addresses, redirects with a fragment, sending a form once, field messages. */
@@ -86,8 +87,14 @@ final class Pages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
     }
 
+    /**
+     * A text in the page's language. The language comes from where the template takes it ({@code languageView}):
+     * while a view action runs on a first request, the view root does not have it yet.
+     */
     static String text(String key, Object... arguments) {
-        return Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+        FacesContext context = FacesContext.getCurrentInstance();
+        Locale locale = context.getApplication().evaluateExpressionGet(context, "#{languageView.locale}", Locale.class);
+        return Texts.get(locale == null ? context.getViewRoot().getLocale() : locale, key, arguments);
     }
 
     static String encode(String value) {

@@ -187,6 +187,11 @@ public class ThreadPage {
         public boolean given() {
             return count > 0;
         }
+
+        /** What the button shows: the symbol, and the count once someone reacted. */
+        public String shown() {
+            return count > 0 ? symbol + " " + count : symbol;
+        }
     }
 
     // --- addresses ---
@@ -290,8 +295,14 @@ public class ThreadPage {
 
     public String hidePost() {
         Long postId = hide;
-        String reason = hideReason;
-        return Messages.attempt(() -> moderation.hide(postId, reason), "post.hiddenDone") ? Pages.redirect(postPath(postId)) : null;
+        try {
+            moderation.hide(postId, hideReason);
+            Messages.info("post.hiddenDone");
+            return Pages.redirect(postPath(postId));
+        } catch (DomainException e) {
+            Pages.refused(e, null);
+            return null;
+        }
     }
 
     public String unhidePost(Long postId) {
