@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *     <li>phase {@code discussions}: the figures of {@link DiscussionsBenchmark} (thread page with 200 posts, posting
  *     rate, daily digest for 1,000 members of 20 groups).</li>
  * </ul>
- * The second argument names the phases to run, comma-separated (default: all).
+ * The second argument names the phases to run, comma-separated (default: all); {@code discussions.page},
+ * {@code discussions.posting} and {@code discussions.digest} run one part of the discussions phase.
  */
 public final class Benchmark {
 
@@ -102,9 +103,11 @@ public final class Benchmark {
                     figures.put("Documents phase broke off", String.valueOf(e));
                 }
             }
-            if (phases.contains("discussions")) {
+            Set<String> parts = phases.contains("discussions") ? Set.of("page", "posting", "digest") : phases.stream()
+                    .filter(p -> p.startsWith("discussions.")).map(p -> p.substring("discussions.".length())).collect(Collectors.toSet());
+            if (!parts.isEmpty()) {
                 try {
-                    new DiscussionsBenchmark(work, pid, adminToken, mail, figures).run();
+                    new DiscussionsBenchmark(work, pid, adminToken, mail, figures).run(parts);
                 } catch (Exception e) {
                     e.printStackTrace();
                     figures.put("Discussions phase broke off", String.valueOf(e));

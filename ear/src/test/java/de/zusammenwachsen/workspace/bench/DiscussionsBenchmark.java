@@ -134,7 +134,11 @@ final class DiscussionsBenchmark {
         this.figures = figures;
     }
 
-    void run() throws Exception {
+    /**
+     * Runs the parts named in {@code parts} ({@code page}, {@code posting}, {@code digest}); the phase
+     * {@code discussions} runs all three, {@code discussions.page} and so on one of them.
+     */
+    void run(Set<String> parts) throws Exception {
         Path gesetze = de.zusammenwachsen.workspace.e2e.Corpus.root().resolve("gesetze");
         if (!Files.isDirectory(gesetze)) {
             figures.put("Discussions: corpus not found", gesetze.toString());
@@ -143,14 +147,16 @@ final class DiscussionsBenchmark {
         prose = Prose.load(gesetze, 120);
         List<Member> members = null;
         long threadId = 0;
-        try {
-            members = forum();
-            threadId = longThread(members);
-        } catch (Exception e) {
-            e.printStackTrace();
-            figures.put("Discussions: setting up the thread of " + THREAD_POSTS + " posts broke off", String.valueOf(e));
+        if (parts.contains("page") || parts.contains("posting")) {
+            try {
+                members = forum();
+                threadId = longThread(members);
+            } catch (Exception e) {
+                e.printStackTrace();
+                figures.put("Discussions: setting up the thread of " + THREAD_POSTS + " posts broke off", String.valueOf(e));
+            }
         }
-        if (threadId != 0) {
+        if (threadId != 0 && parts.contains("page")) {
             try {
                 threadPage(members, threadId);
             } catch (Exception e) {
@@ -158,7 +164,7 @@ final class DiscussionsBenchmark {
                 figures.put("Discussions: thread page part broke off", String.valueOf(e));
             }
         }
-        if (members != null) {
+        if (members != null && parts.contains("posting")) {
             try {
                 postingRate(members);
             } catch (Exception e) {
@@ -166,7 +172,9 @@ final class DiscussionsBenchmark {
                 figures.put("Discussions: posting part broke off", String.valueOf(e));
             }
         }
-        digest();
+        if (parts.contains("digest")) {
+            digest();
+        }
     }
 
     // ---- 1. the thread page with 200 posts ----
