@@ -1,5 +1,7 @@
 package de.zusammenwachsen.workspace.discussion.control;
 
+import jakarta.inject.Inject;
+import de.zusammenwachsen.workspace.account.control.AccountNames;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.DiscussionAction;
 import de.zusammenwachsen.workspace.access.control.Viewer;
@@ -18,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Loading threads and posts, and the lookups around them (names, members to mention, rendering). */
@@ -29,6 +30,9 @@ public class Threads {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AccountNames accountNames;
 
     private final AccessPolicy policy = new AccessPolicy();
 
@@ -86,14 +90,7 @@ public class Threads {
     }
 
     public Map<Long, String> names(Collection<Long> accountIds) {
-        List<Long> ids = accountIds.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList()
-                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        }
-        return names;
+        return accountNames.of(accountIds);
     }
 
     /** Renders Markdown, resolving {@code @[Name]} against the group's members (by display name, ignoring case). */

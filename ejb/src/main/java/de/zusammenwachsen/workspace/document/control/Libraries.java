@@ -1,5 +1,7 @@
 package de.zusammenwachsen.workspace.document.control;
 
+import jakarta.inject.Inject;
+import de.zusammenwachsen.workspace.account.control.AccountNames;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.core.TooLargeException;
@@ -16,7 +18,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class Libraries {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AccountNames accountNames;
 
     public Document document(Long id) {
         Document document = id == null ? null : em.find(Document.class, id);
@@ -145,14 +149,7 @@ public class Libraries {
     }
 
     public Map<Long, String> names(Collection<Long> accountIds) {
-        List<Long> ids = accountIds.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
-                    .setParameter("ids", ids).getResultList()
-                    .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        }
-        return names;
+        return accountNames.of(accountIds);
     }
 
     public String name(Long accountId) {

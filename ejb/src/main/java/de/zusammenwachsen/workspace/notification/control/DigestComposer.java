@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.notification.control;
 
+import de.zusammenwachsen.workspace.account.control.AccountNames;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.discussion.entity.DiscussionThread;
 import de.zusammenwachsen.workspace.discussion.entity.Post;
@@ -38,6 +39,9 @@ public class DigestComposer {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AccountNames accountNames;
 
     @Inject
     Readers readers;
@@ -126,13 +130,7 @@ public class DigestComposer {
     }
 
     private Map<Long, String> names(List<Long> ids) {
-        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            em.createQuery("select a.id, a.displayName from Account a where a.id in :ids", Object[].class)
-                    .setParameter("ids", wanted).getResultList().forEach(r -> names.put((Long) r[0], (String) r[1]));
-        }
-        return names;
+        return accountNames.of(ids);
     }
 
     /** The words of sanitized HTML, for an excerpt in a mail (which escapes it again). */
