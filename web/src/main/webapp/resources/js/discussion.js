@@ -78,3 +78,133 @@
         window.jQuery(document).on('pfAjaxComplete', markScrollable);
     }
 }());
+
+/*
+ * Reactions without leaving the page. A post shows the reactions given so far as toggle buttons, and a link
+ * "Reagieren" that, without JavaScript, opens the page with all kinds offered in that post. Here the link puts the
+ * kinds (from the page's template #reactionKinds) into the post instead. A button is a plain submit button of the
+ * posts' form; here the same form is sent in the background with the header X-Reaction, the server answers with
+ * the post's reactions, and the post's buttons are drawn again from that answer.
+ */
+(function () {
+    'use strict';
+    var busy = false;
+
+    function kinds() {
+        var template = document.getElementById('reactionKinds');
+        return template ? Array.prototype.slice.call(template.content.querySelectorAll('button.reaction')) : [];
+    }
+
+    function container(postId) {
+        return document.getElementById('post-' + postId + '-reactions');
+    }
+
+    function offer(link) {
+        var postId = link.getAttribute('data-post');
+        var area = container(postId);
+        var first = null;
+        kinds().forEach(function (kind) {
+            var value = postId + ':' + kind.value;
+            var existing = area.querySelector('button.reaction[value="' + value + '"]');
+            if (existing) {
+                first = first || existing;
+                return;
+            }
+            var button = kind.cloneNode(true);
+            button.value = value;
+            area.insertBefore(button, link);
+            first = first || button;
+        });
+        link.hidden = true;
+        if (first) {
+            first.focus();
+        }
+    }
+
+    function redraw(answer, chosen) {
+        var area = container(answer.post);
+        if (!area) {
+            return;
+        }
+        var link = area.querySelector('a.react-open');
+        var templates = {};
+        kinds().forEach(function (kind) { templates[kind.value] = kind; });
+        Array.prototype.slice.call(area.querySelectorAll('button.reaction')).forEach(function (b) { b.remove(); });
+        var focus = null;
+        answer.reactions.forEach(function (reaction) {
+            if (reaction.count === 0 && !reaction.pressed) {
+                return;
+            }
+            var button = templates[reaction.kind] ? templates[reaction.kind].cloneNode(true) : document.createElement('button');
+            button.name = 'react';
+            button.className = 'reaction' + (reaction.pressed ? ' mine' : '');
+            button.value = reaction.value;
+            button.textContent = reaction.shown;
+            button.setAttribute('aria-label', reaction.label);
+            button.setAttribute('aria-pressed', reaction.pressed ? 'true' : 'false');
+            area.insertBefore(button, link);
+            if (reaction.value === chosen) {
+                focus = button;
+            }
+        });
+        if (link) {
+            link.hidden = false;
+        }
+        (focus || link || area).focus();
+    }
+
+    function sendPlainly(button) {
+        if (button.form.requestSubmit) {
+            button.form.requestSubmit(button);
+        } else {
+            button.form.submit();
+        }
+    }
+
+    document.addEventListener('click', function (event) {
+        var target = event.target && event.target.closest ? event.target : null;
+        var link = target ? target.closest('a.react-open') : null;
+        if (link && document.getElementById('reactionKinds')) {
+            event.preventDefault();
+            offer(link);
+            return;
+        }
+        var button = target ? target.closest('button.reaction') : null;
+        if (!button || !button.form || !window.fetch || !window.URLSearchParams) {
+            return;
+        }
+        event.preventDefault();
+        if (busy) {
+            return;
+        }
+        busy = true;
+        var data = new URLSearchParams(new FormData(button.form));
+        data.set('react', button.value);
+        window.fetch(button.form.action, {
+            method: 'POST', body: data, credentials: 'same-origin',
+            headers: {'X-Reaction': '1', 'Accept': 'application/json'}
+        }).then(function (response) {
+            var type = response.headers.get('Content-Type') || '';
+            if (!response.ok || type.indexOf('application/json') !== 0) {
+                // A refusal or an expired view: the form goes the ordinary way, and the page says what happened.
+                sendPlainly(button);
+                return null;
+            }
+            // The reaction is stored; should the answer be unreadable, the page shows the stored state.
+            return response.json().catch(function () {
+                window.location.reload();
+                return null;
+            });
+        }, function () {
+            // Not sent (offline, blocked): the ordinary way.
+            sendPlainly(button);
+            return null;
+        }).then(function (answer) {
+            if (answer) {
+                redraw(answer, button.value);
+            }
+        }).finally(function () {
+            busy = false;
+        });
+    });
+}());

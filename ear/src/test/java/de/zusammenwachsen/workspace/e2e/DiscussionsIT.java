@@ -17,7 +17,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -139,8 +138,12 @@ class DiscussionsIT {
                 assertEquals("@Berta Brenner", opening.findElement(By.cssSelector(".post-body .mention")).getText());
                 assertAccessible(b);
 
-                // A reaction, toggled without leaving the page.
+                // A reaction, chosen from the kinds the post offers and toggled without leaving the page.
+                assertTrue(opening.findElements(By.cssSelector("button.reaction")).isEmpty(), "no reactions given yet");
+                opening.findElement(By.cssSelector("a.react-open")).click();
                 WebElement like = opening.findElement(By.cssSelector("button.reaction"));
+                assertEquals(like, b.driver.switchTo().activeElement(), "the first kind has the focus");
+                assertAccessible(b);
                 assertEquals("false", like.getAttribute("aria-pressed"));
                 like.click();
                 waitForAjax(b);
@@ -309,7 +312,7 @@ class DiscussionsIT {
                 WebElement page = b.driver.findElement(By.tagName("html"));
                 delete.click();
                 Flows.visible(b, By.id("confirmYes")).click();
-                new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                Flows.waitForNextPage(b, page);
                 waitFor(b, By.id("post-" + replyId + "-deleted"));
                 WebElement deleted = b.driver.findElement(By.id("post-" + replyId));
                 assertTrue(deleted.getText().contains("gelöscht"), deleted.getText());
@@ -442,7 +445,7 @@ class DiscussionsIT {
                 WebElement page = m.driver.findElement(By.tagName("html"));
                 m.driver.findElement(By.id("moveForm:move")).click();
                 Flows.visible(m, By.id("confirmYes")).click();
-                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                Flows.waitForNextPage(m, page);
                 waitFor(m, By.id("threadTitle"));
                 assertTrue(m.driver.findElement(By.cssSelector(".breadcrumbs")).getText().contains("Gruppe " + other));
                 String movedUrl = m.driver.getCurrentUrl().replaceAll("#.*$", "");
@@ -456,7 +459,7 @@ class DiscussionsIT {
                 page = m.driver.findElement(By.tagName("html"));
                 m.driver.findElement(By.id("moderationForm:trash")).click();
                 Flows.visible(m, By.id("confirmYes")).click();
-                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                Flows.waitForNextPage(m, page);
                 waitFor(m, By.id("boardHeading"));
                 assertTrue(m.driver.findElements(By.cssSelector(".thread-title")).isEmpty(), "a trashed thread leaves the board");
                 clickAndWaitForNextPage(m, By.id("filter-TRASH"));
@@ -465,7 +468,7 @@ class DiscussionsIT {
                 page = m.driver.findElement(By.tagName("html"));
                 m.driver.findElement(By.cssSelector("#threads button.restore")).click();
                 Flows.visible(m, By.id("confirmYes")).click();
-                new WebDriverWait(m.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+                Flows.waitForNextPage(m, page);
                 waitFor(m, By.cssSelector(".ui-messages-info"));
                 waitFor(m, By.id("noThreads"));
                 m.driver.findElement(By.id("filter-ALL")).click();
@@ -523,7 +526,7 @@ class DiscussionsIT {
     private static void doubleClickAndWaitForNextPage(Browser browser, By button) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         new Actions(browser.driver).doubleClick(browser.driver.findElement(button)).perform();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        Flows.waitForNextPage(browser, page);
     }
 
     private static void waitForAjax(Browser browser) {

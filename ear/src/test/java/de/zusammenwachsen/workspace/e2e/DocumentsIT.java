@@ -309,15 +309,13 @@ class DocumentsIT {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         button.click();
         Flows.visible(browser, By.id("confirmYes")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        Flows.waitForNextPage(browser, page);
     }
 
     private static void clickElementAndWait(Browser browser, WebElement button) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        Flows.waitForNextPage(browser, page);
     }
 
     /** A screenshot of the whole page, not only of the window; the window keeps its size afterwards. */

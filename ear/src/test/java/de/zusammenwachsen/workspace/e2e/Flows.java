@@ -3,6 +3,8 @@ package de.zusammenwachsen.workspace.e2e;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -103,7 +105,27 @@ final class Flows {
     static void clickAndWaitForNextPage(Browser browser, By button) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(button).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        waitForNextPage(browser, page);
+    }
+
+    /**
+     * Waits until the page the element belongs to has been replaced. Chromium sometimes reports an element of a
+     * page that has just been replaced as "not belonging to the document" instead of stale; both mean: gone.
+     */
+    static void waitForNextPage(Browser browser, WebElement page) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Clicks a button guarded by a confirmation dialog and confirms. */

@@ -22,6 +22,7 @@ import de.zusammenwachsen.workspace.discussion.entity.PostMention;
 import de.zusammenwachsen.workspace.discussion.entity.PostReaction;
 import de.zusammenwachsen.workspace.discussion.entity.PostRevision;
 import de.zusammenwachsen.workspace.discussion.entity.ReactionKind;
+import de.zusammenwachsen.workspace.discussion.entity.RenderedText;
 import de.zusammenwachsen.workspace.group.control.Groups;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.notification.control.Notifier;
@@ -149,11 +150,12 @@ public class Discussions {
         }
         long total = em.createQuery("select count(p) from Post p where p.thread = :t", Long.class)
                 .setParameter("t", thread).getSingleResult();
+        // Read-only: a page of up to 200 posts is only shown, and the commit need not compare each of them with a
+        // snapshot. Posts rendered under older rules are rendered again and stored by an update of their own.
         List<Post> posts = em.createQuery("select p from Post p where p.thread = :t and p.number > :from order by p.number",
                         Post.class).setParameter("t", thread).setParameter("from", start)
-                .setMaxResults(pageSize).getResultList();
-        posts.stream().filter(p -> p.getHtmlVersion() < MarkdownRenderer.RULES)
-                .forEach(p -> p.rerender(threads.render(group, p.getBody()).text()));
+                .setHint("org.hibernate.readOnly", true).setMaxResults(pageSize).getResultList();
+        posts.stream().filter(p -> p.getHtmlVersion() < MarkdownRenderer.RULES).forEach(p -> rerender(group, p));
         Long me = viewer.accountId();
         Map<Long, List<DiscussionView.ReactionCount>> reactions = reactions(posts.stream().map(Post::getId).toList(), me);
         List<Long> people = new ArrayList<>(posts.stream().map(Post::getAuthorId).toList());
@@ -163,7 +165,7 @@ public class Discussions {
         List<DiscussionView.PostEntry> entries = posts.stream().map(p -> entry(p, thread, viewer, facts, moderator, names,
                 reactions.getOrDefault(p.getId(), List.of()), previous)).toList();
         if (me != null && !posts.isEmpty()) {
-            markRead(me, thread, posts.get(posts.size() - 1).getCreatedAt(), start + posts.size() >= total);
+            markRead(me, thread, previous, posts.get(posts.size() - 1).getCreatedAt(), start + posts.size() >= total);
         }
         boolean following = me != null && subscriptions.ofThread(me, thread.getId()).map(Subscription::isActive).orElse(false);
         return new DiscussionView.Thread(thread.getId(), group.getId(), group.getSlug(), group.getName(), thread.getTitle(),
@@ -379,8 +381,20 @@ public class Discussions {
         return threads.readable(threadId, caller.viewer());
     }
 
-    private void markRead(Long me, DiscussionThread thread, Instant newestShown, boolean lastPage) {
+    private void rerender(WorkingGroup group, Post post) {
+        RenderedText text = threads.render(group, post.getBody()).text();
+        post.rerender(text);
+        em.createQuery("update Post p set p.bodyHtml = :html, p.htmlVersion = :rules where p.id = :id and p.htmlVersion < :rules")
+                .setParameter("html", text.html()).setParameter("rules", text.rules()).setParameter("id", post.getId())
+                .executeUpdate();
+    }
+
+    /** Moves the reader's marker forward; reading a page again that was read before writes nothing. */
+    private void markRead(Long me, DiscussionThread thread, Instant previous, Instant newestShown, boolean lastPage) {
         Instant until = lastPage && thread.getLastActivityAt().isAfter(newestShown) ? thread.getLastActivityAt() : newestShown;
+        if (previous != null && !previous.isBefore(until)) {
+            return;
+        }
         try {
             readMarkers.readUntil(me, thread.getId(), until);
         } catch (EJBException e) {

@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 /** What the discussion pages share: addresses, redirects with a fragment, sending a form once, field messages. */
 final class Pages {
 
-    /** Posts per page of a thread. */
+    /** Posts per page of a thread, unless the address asks for between 10 and 200. */
     static final int POSTS_PER_PAGE = 50;
+    static final int MIN_POSTS_PER_PAGE = 10;
+    static final int MAX_POSTS_PER_PAGE = 200;
 
     private Pages() {
     }
@@ -92,9 +94,34 @@ final class Pages {
      * while a view action runs on a first request, the view root does not have it yet.
      */
     static String text(String key, Object... arguments) {
+        return Texts.get(locale(), key, arguments);
+    }
+
+    /** The page size asked for, held to what a page may show; the default when none or nonsense is asked for. */
+    static int postsPerPage(Integer asked) {
+        return asked == null || asked < 1 ? POSTS_PER_PAGE : Math.max(MIN_POSTS_PER_PAGE, Math.min(asked, MAX_POSTS_PER_PAGE));
+    }
+
+    /** The page's language, as the template decides it (see {@link #text}). */
+    static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         Locale locale = context.getApplication().evaluateExpressionGet(context, "#{languageView.locale}", Locale.class);
-        return Texts.get(locale == null ? context.getViewRoot().getLocale() : locale, key, arguments);
+        return locale == null ? context.getViewRoot().getLocale() : locale;
+    }
+
+    /** Answers a background request of a page's script with JSON instead of the page. */
+    static void json(String json) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        external.setResponseContentType("application/json");
+        external.setResponseCharacterEncoding("UTF-8");
+        external.addResponseHeader("Cache-Control", "no-store");
+        try {
+            external.getResponseOutputWriter().write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        context.responseComplete();
     }
 
     static String encode(String value) {

@@ -3,6 +3,7 @@ package de.zusammenwachsen.workspace.web.discussion;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 import de.zusammenwachsen.workspace.discussion.boundary.Discussions;
 import de.zusammenwachsen.workspace.discussion.boundary.Moderation;
@@ -19,12 +20,15 @@ import jakarta.inject.Named;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
-import java.util.Arrays;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A thread with one page of its posts (50 at a time; {@code post} opens the page that holds that post), and all
+ * A thread with one page of its posts (50 at a time, {@code size} 10 to 200; {@code post} opens the page that holds that post), and all
  * that can be done there: reply (with a quote of a post, or of the passage selected in it), edit and delete one's
  * own posts, react, follow, and for moderators pin, lock, move, trash, hide and show posts and read their history.
  * Modes that need a form inside one post (edit, hide, history) are GET parameters naming the post, so that the
@@ -52,10 +56,16 @@ public class ThreadPage {
     private Long edit;
     private Long hide;
     private Long history;
+    private Long reacting;
+    private int size;
 
     private DiscussionView.Thread thread;
     private List<DiscussionView.Revision> revisions;
     private Draft reply;
+    private ReactionTexts reactionTexts;
+    private PostMarkup markup;
+    private String here;
+    private String postBase;
     private Long quotedPostId;
 
     private String editBody;
@@ -76,6 +86,8 @@ public class ThreadPage {
         edit = Pages.longParam(Requests.param("edit"));
         hide = Pages.longParam(Requests.param("hide"));
         history = Pages.longParam(Requests.param("history"));
+        reacting = Pages.longParam(Requests.param("reacting"));
+        size = Pages.postsPerPage(Requests.intParam("size"));
         editVersion = Requests.intParam("editVersion");
         quotedPostId = Pages.longParam(Requests.param("quoted"));
         reply = new Draft(discussions, () -> getThread().groupSlug(), REPLY_FORM + ":body");
@@ -130,8 +142,8 @@ public class ThreadPage {
 
     public DiscussionView.Thread getThread() {
         if (thread == null) {
-            int first = post != null ? 0 : Paging.first(page, Pages.POSTS_PER_PAGE);
-            thread = discussions.thread(id, post, first, Pages.POSTS_PER_PAGE);
+            int first = post != null ? 0 : Paging.first(page, size);
+            thread = discussions.thread(id, post, first, size);
         }
         return thread;
     }
@@ -169,16 +181,122 @@ public class ThreadPage {
         return revisions;
     }
 
-    /** The reactions of a post, every kind with its count, and whether the viewer gave it. */
+    /**
+     * The reactions of a post, every kind with its count, and whether the viewer gave it. A thread page shows up to
+     * 200 posts with five reactions each, so the texts are looked up once per request, not once per button.
+     */
     public List<Reaction> reactions(DiscussionView.PostEntry entry) {
-        return Arrays.stream(ReactionKind.values()).map(kind -> {
-            DiscussionView.ReactionCount given = entry.reactions().stream().filter(r -> r.kind() == kind).findFirst().orElse(null);
-            long count = given == null ? 0 : given.count();
-            boolean mine = given != null && given.mine();
-            String name = Pages.text(kind.key());
-            return new Reaction(kind.name(), kind.symbol(), count, mine, name,
-                    Pages.text("post.reaction.label", name, count));
-        }).toList();
+        return reactionsOf(entry.reactions());
+    }
+
+    private List<Reaction> reactionsOf(List<DiscussionView.ReactionCount> given) {
+        if (reactionTexts == null) {
+            reactionTexts = new ReactionTexts(Pages.locale());
+        }
+        List<Reaction> shown = new ArrayList<>(ReactionKind.values().length);
+        for (ReactionKind kind : ReactionKind.values()) {
+            long count = 0;
+            boolean mine = false;
+            for (DiscussionView.ReactionCount reaction : given) {
+                if (reaction.kind() == kind) {
+                    count = reaction.count();
+                    mine = reaction.mine();
+                }
+            }
+            shown.add(new Reaction(kind.name(), kind.symbol(), count, mine, reactionTexts.name(kind), reactionTexts.label(kind, count)));
+        }
+        return shown;
+    }
+
+    /** The names of the reaction kinds and the pattern of a reaction's label, in the page's language. */
+    private static final class ReactionTexts {
+
+        private final Map<ReactionKind, String> names = new EnumMap<>(ReactionKind.class);
+        private final MessageFormat label;
+
+        ReactionTexts(Locale locale) {
+            for (ReactionKind kind : ReactionKind.values()) {
+                names.put(kind, Texts.get(locale, kind.key()));
+            }
+            label = new MessageFormat(Texts.get(locale, "post.reaction.label"), locale);
+        }
+
+        String name(ReactionKind kind) {
+            return names.get(kind);
+        }
+
+        String label(ReactionKind kind, long count) {
+            // The count as text: MessageFormat would build a new NumberFormat for every one of 1,000 buttons.
+            return label.format(new Object[] {names.get(kind), Long.toString(count)});
+        }
+    }
+
+    // --- the read-only parts of a post, written by PostMarkup ---
+
+    public String postClass(DiscussionView.PostEntry entry) {
+        return PostMarkup.articleClass(entry);
+    }
+
+    public String postHead(DiscussionView.PostEntry entry) {
+        return markup().head(entry, isEditing(entry));
+    }
+
+    public String postReactions(DiscussionView.PostEntry entry) {
+        boolean picking = reacting != null && reacting.equals(entry.id());
+        return markup().reactions(entry, reactions(entry), picking, here() + "&reacting=" + entry.id() + "#post-" + entry.id() + "-reactions");
+    }
+
+    /** The kinds of reaction for the script that offers them in a post; empty when the viewer may not react. */
+    public String getReactionKinds() {
+        return getThread().posts().items().stream().anyMatch(e -> e.may("REACT"))
+                ? markup().kindsTemplate(reactionsOf(List.of())) : "";
+    }
+
+    public String postLinks(DiscussionView.PostEntry entry) {
+        DiscussionView.Thread shown = getThread();
+        return markup().links(entry, shown.may("REPLY") && !shown.trashed(), isEditing(entry), isHiding(entry),
+                isShowingHistory(entry));
+    }
+
+    /**
+     * Whether the page shows a form inside one post (edit, hide, history). Read when the page's component tree is
+     * built: without a mode, the posts carry none of those components, which the repeat would otherwise visit for
+     * every post.
+     */
+    public boolean isAnyMode() {
+        return edit != null || hide != null || history != null;
+    }
+
+    private PostMarkup markup() {
+        if (markup == null) {
+            markup = new PostMarkup(Pages.locale(), new PostMarkup.Links() {
+                @Override
+                public String quote(DiscussionView.PostEntry entry) {
+                    return quoteLink(entry);
+                }
+
+                @Override
+                public String edit(DiscussionView.PostEntry entry) {
+                    return editLink(entry);
+                }
+
+                @Override
+                public String hide(DiscussionView.PostEntry entry) {
+                    return hideLink(entry);
+                }
+
+                @Override
+                public String history(DiscussionView.PostEntry entry) {
+                    return historyLink(entry);
+                }
+
+                @Override
+                public String post(Long postId) {
+                    return postLink(postId);
+                }
+            });
+        }
+        return markup;
     }
 
     /** One reaction of a post as its toggle button shows it; {@code label} names it with its count. */
@@ -197,7 +315,15 @@ public class ThreadPage {
     // --- addresses ---
 
     private String here() {
-        return Pages.contextPath() + Pages.threadPath(getThread().groupSlug(), id) + "&page=" + getCurrentPage();
+        if (here == null) {
+            here = Pages.contextPath() + Pages.threadPath(getThread().groupSlug(), id) + sizeParam() + "&page=" + getCurrentPage();
+        }
+        return here;
+    }
+
+    /** The page size in addresses, when it is not the default. */
+    private String sizeParam() {
+        return size == Pages.POSTS_PER_PAGE ? "" : "&size=" + size;
     }
 
     public String quoteLink(DiscussionView.PostEntry entry) {
@@ -222,7 +348,10 @@ public class ThreadPage {
     }
 
     public String postLink(Long postId) {
-        return Pages.contextPath() + postPath(postId);
+        if (postBase == null) {
+            postBase = Pages.contextPath() + Pages.threadPath(getThread().groupSlug(), id) + sizeParam() + "&post=";
+        }
+        return postBase + postId + "#post-" + postId;
     }
 
     public String getBoardLink() {
@@ -235,7 +364,7 @@ public class ThreadPage {
     }
 
     private String postPath(Long postId) {
-        return Pages.threadPath(getThread().groupSlug(), id) + "&post=" + postId + "#post-" + postId;
+        return Pages.threadPath(getThread().groupSlug(), id) + sizeParam() + "&post=" + postId + "#post-" + postId;
     }
 
     // --- actions ---
@@ -282,15 +411,34 @@ public class ThreadPage {
         return Messages.attempt(() -> discussions.delete(postId), "post.deletedDone") ? Pages.redirect(postPath(postId)) : null;
     }
 
-    /** Toggles a reaction (AJAX); the post's reactions are shown again from the boundary's answer. */
-    public void react(Long postId, String kindName) {
-        ReactionKind kind = kindOf(kindName);
+    /**
+     * Toggles a reaction. The reaction buttons are plain submit buttons of the posts' form (parameter {@code react},
+     * value {@code <post id>:<kind>}), handled by a view action on postback: PrimeFaces buttons, five per post,
+     * made a page of 200 posts several times slower to render. Without JavaScript the page comes back at the post;
+     * discussion.js sends the same form in the background with the header {@code X-Reaction} and gets the post's
+     * reactions back as JSON to update the buttons in place.
+     */
+    public String reactSubmitted() {
+        String value = Requests.param("react");
+        int colon = value == null ? -1 : value.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        Long postId = Pages.longParam(value.substring(0, colon));
+        ReactionKind kind = kindOf(value.substring(colon + 1));
+        List<DiscussionView.ReactionCount> now;
         try {
-            discussions.react(postId, kind);
-            thread = null;
+            now = discussions.react(postId, kind);
         } catch (DomainException e) {
             Pages.refused(e, null);
+            return null;
         }
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getExternalContext().getRequestHeaderMap().get("X-Reaction") == null) {
+            return Pages.redirect(postPath(postId));
+        }
+        Pages.json(ReactionsJson.of(postId, reactionsOf(now)));
+        return null;
     }
 
     public String hidePost() {
@@ -351,7 +499,7 @@ public class ThreadPage {
     }
 
     private String self() {
-        return Pages.redirect(Pages.threadPath(getThread().groupSlug(), id) + "&page=" + getCurrentPage());
+        return Pages.redirect(Pages.threadPath(getThread().groupSlug(), id) + sizeParam() + "&page=" + getCurrentPage());
     }
 
     private static ReactionKind kindOf(String value) {
@@ -378,6 +526,15 @@ public class ThreadPage {
 
     public void setSlug(String slug) {
         this.slug = slug;
+    }
+
+    /** Posts per page (parameter {@code size}, 10 to 200, default 50). */
+    public Integer getSize() {
+        return size;
+    }
+
+    public void setSize(Integer size) {
+        // Read in identify(), like the page.
     }
 
     public Integer getPage() {
