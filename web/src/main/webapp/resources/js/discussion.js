@@ -121,6 +121,10 @@
         }
     }
 
+    /*
+     * Draws the post's buttons from the server's answer: a button that stays is updated in place (so that it keeps
+     * the focus), a kind given for the first time gets a button, a kind nobody gives any more loses its button.
+     */
     function redraw(answer, chosen) {
         var area = container(answer.post);
         if (!area) {
@@ -129,20 +133,25 @@
         var link = area.querySelector('a.react-open');
         var templates = {};
         kinds().forEach(function (kind) { templates[kind.value] = kind; });
-        Array.prototype.slice.call(area.querySelectorAll('button.reaction')).forEach(function (b) { b.remove(); });
         var focus = null;
         answer.reactions.forEach(function (reaction) {
+            var button = area.querySelector('button.reaction[value="' + reaction.value + '"]');
             if (reaction.count === 0 && !reaction.pressed) {
+                if (button) {
+                    button.remove();
+                }
                 return;
             }
-            var button = templates[reaction.kind] ? templates[reaction.kind].cloneNode(true) : document.createElement('button');
-            button.name = 'react';
+            if (!button) {
+                button = templates[reaction.kind] ? templates[reaction.kind].cloneNode(true) : document.createElement('button');
+                button.name = 'react';
+                button.value = reaction.value;
+                area.insertBefore(button, link);
+            }
             button.className = 'reaction' + (reaction.pressed ? ' mine' : '');
-            button.value = reaction.value;
             button.textContent = reaction.shown;
             button.setAttribute('aria-label', reaction.label);
             button.setAttribute('aria-pressed', reaction.pressed ? 'true' : 'false');
-            area.insertBefore(button, link);
             if (reaction.value === chosen) {
                 focus = button;
             }
@@ -150,7 +159,11 @@
         if (link) {
             link.hidden = false;
         }
-        (focus || link || area).focus();
+        if (focus) {
+            focus.focus();
+        } else if (link) {
+            link.focus();
+        }
     }
 
     function sendPlainly(button) {
@@ -207,4 +220,26 @@
             busy = false;
         });
     });
+}());
+
+/*
+ * Mention completion asks the server only for words that start with "@": PrimeFaces' text area completion would
+ * otherwise send every word of two or more letters to the server while people type.
+ */
+(function () {
+    'use strict';
+    var widget = window.PrimeFaces && PrimeFaces.widget ? PrimeFaces.widget.InputTextarea : null;
+    if (!widget || !widget.prototype.search) {
+        return;
+    }
+    var search = widget.prototype.search;
+    widget.prototype.search = function (query) {
+        if (this.jq && this.jq.hasClass('editor-text') && (!query || query.charAt(0) !== '@')) {
+            if (this.panel && this.panel.is(':visible') && this.hide) {
+                this.hide();
+            }
+            return;
+        }
+        return search.apply(this, arguments);
+    };
 }());

@@ -535,7 +535,9 @@ class DiscussionsIT {
     }
 
     private static void until(Browser browser, String what, BooleanSupplier condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).withMessage(what).until(d -> condition.getAsBoolean());
+        // A script may replace what the condition looks at while it looks: that is "not yet", not a failure.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
     }
 
     /** The plain-text part of the newest mail to {@code recipient} whose subject contains {@code subject}. */

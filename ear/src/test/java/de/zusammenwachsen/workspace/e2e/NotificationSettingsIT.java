@@ -86,7 +86,7 @@ class NotificationSettingsIT {
                 String dailyLabel = maraBrowser.driver.findElement(By.cssSelector("label[for='" + radio(maraBrowser, "DAILY")
                         .getAttribute("id") + "']")).getText();
                 assertEquals("Tägliche Übersicht um 7 Uhr", dailyLabel);
-                assertEquals("", groupMode(maraBrowser, daily).getFirstSelectedOption().getAttribute("value"));
+                assertEquals("DEFAULT", groupMode(maraBrowser, daily).getFirstSelectedOption().getAttribute("value"));
                 assertEquals("Wie Standard", groupMode(maraBrowser, daily).getFirstSelectedOption().getText());
                 radio(maraBrowser, "DAILY").click();
                 groupMode(maraBrowser, silent).selectByValue("OFF");
@@ -100,7 +100,7 @@ class NotificationSettingsIT {
                 waitFor(maraBrowser, By.id("mailForm:save"));
                 assertTrue(radio(maraBrowser, "DAILY").isSelected(), "the default holds after a reload");
                 assertEquals("OFF", groupMode(maraBrowser, silent).getFirstSelectedOption().getAttribute("value"));
-                assertEquals("", groupMode(maraBrowser, daily).getFirstSelectedOption().getAttribute("value"));
+                assertEquals("DEFAULT", groupMode(maraBrowser, daily).getFirstSelectedOption().getAttribute("value"));
 
                 // Mara starts a thread in each group (and so follows them); Nils replies in both.
                 String dailyTitle = "Streuobst-Ernte " + System.nanoTime();

@@ -10,22 +10,27 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * The own e-mail choices (a default for all groups, a different one per group where wanted) and what the viewer
- * follows, with unfollow. The choices are filled from the stored settings before a postback applies the form, so the
- * per-group selects in the repeat always find their value.
+ * follows, with unfollow. The per-group choices are plain selects named after the group's slug and read from the
+ * request when saving, so that each choice reaches its own group whatever else changed meanwhile.
  */
 @Named
 @RequestScoped
 public class MailSettingsView {
 
-    /** The select's value for "as the default": an empty string, which the bean maps to null (no own choice). */
-    static final String AS_DEFAULT = "";
+    /**
+     * The select's value for "as the default", which the bean maps to null (no own choice); not empty, because
+     * Facelets leaves out an attribute whose value is empty.
+     */
+    static final String AS_DEFAULT = "DEFAULT";
+
+    /** The name of a group's select is this and the group's slug. */
+    static final String GROUP_FIELD = "groupMode.";
 
     @Inject
     Following following;
@@ -33,7 +38,6 @@ public class MailSettingsView {
     private NotificationView.MailSettings settings;
     private List<NotificationView.Followed> followed;
     private String defaultMode;
-    private Map<String, String> groupModes;
 
     /** Loads before rendering, so that a guest is sent to the login page at once. */
     public void load() {
@@ -72,7 +76,13 @@ public class MailSettingsView {
                 following.chooseDefault(chosen);
             }
             for (NotificationView.GroupMode group : before.groups()) {
-                MailMode groupChoice = mode(getGroupModes().get(group.slug()));
+                String sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                        .get(GROUP_FIELD + group.slug());
+                if (sent == null) {
+                    // Not in the form that was sent (joined since): its choice stays as it is.
+                    continue;
+                }
+                MailMode groupChoice = mode(sent);
                 if (!Objects.equals(groupChoice, group.mode())) {
                     following.chooseForGroup(group.slug(), groupChoice);
                 }
@@ -110,12 +120,19 @@ public class MailSettingsView {
         this.defaultMode = defaultMode;
     }
 
-    /** The choice per group slug: a mode's name, or {@link #AS_DEFAULT}. */
-    public Map<String, String> getGroupModes() {
-        if (groupModes == null) {
-            groupModes = new HashMap<>();
-            getSettings().groups().forEach(g -> groupModes.put(g.slug(), g.mode() == null ? AS_DEFAULT : g.mode().name()));
+    /** One option of a group's select. */
+    public record Choice(String value, String label, boolean selected) {
+    }
+
+    /** The options of a group's select: "as the default", then every mode; the stored choice is selected. */
+    public List<Choice> choices(NotificationView.GroupMode group) {
+        String current = group.mode() == null ? AS_DEFAULT : group.mode().name();
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice(AS_DEFAULT, Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(),
+                "settings.notifications.asDefault"), current.equals(AS_DEFAULT)));
+        for (MailMode mode : MailMode.values()) {
+            choices.add(new Choice(mode.name(), label(mode), current.equals(mode.name())));
         }
-        return groupModes;
+        return choices;
     }
 }
