@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  *     growth per additional session after a full GC);</li>
  *     <li>phase {@code documents}: the figures of {@link DocumentsBenchmark} (bulk import, uploads, extraction);</li>
  *     <li>phase {@code discussions}: the figures of {@link DiscussionsBenchmark} (thread page with 200 posts, posting
- *     rate, daily digest for 1,000 members of 20 groups).</li>
+ *     rate, daily digest for 1,000 members of 20 groups);</li>
+ *     <li>phase {@code register} (not in the default list; {@code -Dbench.phases=register}): the figures of
+ *     {@link RegisterBenchmark} (decisions register page and API over 10,000 decisions of 50 groups).</li>
  * </ul>
  * The second argument names the phases to run, comma-separated (default: all); {@code discussions.page},
  * {@code discussions.posting} and {@code discussions.digest} run one part of the discussions phase.
@@ -111,6 +113,14 @@ public final class Benchmark {
                 } catch (Exception e) {
                     e.printStackTrace();
                     figures.put("Discussions phase broke off", String.valueOf(e));
+                }
+            }
+            if (phases.contains("register")) {
+                try {
+                    new RegisterBenchmark(work, adminToken, mail, figures).run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    figures.put("Register phase broke off", String.valueOf(e));
                 }
             }
         } finally {

@@ -133,6 +133,40 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * Decides an action on a group's meetings and minutes; {@code responsibleId} is the person the action belongs to
+     * besides the moderators (organiser for {@link MeetingAction#EDIT_MEETING}, minute-taker for
+     * {@link MeetingAction#WRITE_MINUTES}, owner for {@link MeetingAction#UPDATE_TASK}; null otherwise).
+     */
+    public boolean permits(Viewer viewer, MeetingAction action, GroupFacts group, Long responsibleId) {
+        boolean moderator = (viewer.isModeratorOf(group.id()) || viewer.administrator()) && !group.archived();
+        boolean contribute = permits(viewer, GroupAction.CONTRIBUTE, group);
+        boolean responsible = responsibleId != null && responsibleId.equals(viewer.accountId()) && contribute;
+        return switch (action) {
+            case READ -> permits(viewer, GroupAction.READ_CONTENT, group);
+            case READ_DRAFT -> viewer.isMemberOf(group.id()) || viewer.administrator();
+            case ANSWER, PLAN, PROPOSE_ITEM, COMMENT -> contribute;
+            case EDIT_MEETING, WRITE_MINUTES, UPDATE_TASK -> moderator || responsible;
+            case APPROVE -> moderator;
+        };
+    }
+
+    /** Refuses like {@link #require(Viewer, GroupAction, GroupFacts)}: 404 for whoever may not read the meetings. */
+    public void require(Viewer viewer, MeetingAction action, GroupFacts group, Long responsibleId) {
+        if (!permits(viewer, MeetingAction.READ, group, responsibleId)) {
+            throw new NotFoundException();
+        }
+        if (action == MeetingAction.READ_DRAFT && !permits(viewer, action, group, responsibleId)) {
+            throw new NotFoundException();
+        }
+        if (!permits(viewer, action, group, responsibleId)) {
+            if (viewer.isGuest()) {
+                throw new UnauthenticatedException();
+            }
+            throw new ForbiddenException();
+        }
+    }
+
     public void requireAdministrator(Viewer viewer) {
         if (viewer.isGuest()) {
             throw new UnauthenticatedException();

@@ -98,17 +98,28 @@ public class MailDispatcher {
             MimeMessage message = new OutboxMessage(mailSession, mail.getId() + "." + mail.getCreatedAt().toEpochMilli());
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient()));
             message.setSubject(mail.getSubject(), "UTF-8");
-            if (mail.getHtmlBody() == null) {
+            if (mail.getAttachment() != null) {
+                // multipart/mixed: first what the reader reads, then the file (calendar apps pick up text/calendar).
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart readable = new MimeBodyPart();
+                if (mail.getHtmlBody() == null) {
+                    readable.setText(mail.getBody(), "UTF-8");
+                } else {
+                    readable.setContent(alternatives(mail));
+                }
+                MimeBodyPart file = new MimeBodyPart();
+                // A byte source, because the mail library has no content handler for text/calendar strings.
+                file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                        mail.getAttachment().getBytes(java.nio.charset.StandardCharsets.UTF_8), mail.getAttachmentType())));
+                file.setFileName(mail.getAttachmentName());
+                file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(readable);
+                mixed.addBodyPart(file);
+                message.setContent(mixed);
+            } else if (mail.getHtmlBody() == null) {
                 message.setText(mail.getBody(), "UTF-8");
             } else {
-                MimeMultipart alternatives = new MimeMultipart("alternative");
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.getBody(), "UTF-8");
-                MimeBodyPart html = new MimeBodyPart();
-                html.setText(mail.getHtmlBody(), "UTF-8", "html");
-                alternatives.addBodyPart(text);
-                alternatives.addBodyPart(html);
-                message.setContent(alternatives);
+                message.setContent(alternatives(mail));
             }
             if (mail.getUnsubscribeUrl() != null) {
                 message.setHeader("List-Unsubscribe", "<" + mail.getUnsubscribeUrl() + ">");
@@ -121,6 +132,17 @@ public class MailDispatcher {
             LOG.log(Level.WARNING, "Could not send mail " + id + " to its recipient: " + e.getMessage());
             outbox.failed(id, e.getMessage());
         }
+    }
+
+    private static MimeMultipart alternatives(OutgoingMail mail) throws MessagingException {
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.getBody(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.getHtmlBody(), "UTF-8", "html");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(html);
+        return alternatives;
     }
 
     /**

@@ -6,5 +6,11 @@ public enum NotificationKind {
     REPLY,
     NEW_THREAD,
     JOIN_APPROVED,
-    JOIN_DENIED
+    JOIN_DENIED,
+    /** Minutes of a meeting were circulated for comments. */
+    MINUTES_CIRCULATED,
+    /** Minutes were approved; their decisions now count. */
+    MINUTES_APPROVED,
+    /** Approved minutes got an amendment. */
+    MINUTES_AMENDED
 }

@@ -64,6 +64,16 @@ public class OutgoingMail {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    /** One text attachment (a meeting's invitation as iCalendar); its type carries parameters such as the method. */
+    @Column(name = "attachment_name", length = 200)
+    private String attachmentName;
+
+    @Column(name = "attachment_type", length = 100)
+    private String attachmentType;
+
+    @Column(name = "attachment", length = Integer.MAX_VALUE)
+    private String attachment;
+
     protected OutgoingMail() {
     }
 
@@ -83,6 +93,14 @@ public class OutgoingMail {
         this.accountId = accountId;
         this.groupId = groupId;
         this.unsubscribeUrl = unsubscribeUrl != null && unsubscribeUrl.length() <= 500 ? unsubscribeUrl : null;
+    }
+
+    /** Attaches a text file, e.g. {@code text/calendar; method=REQUEST; charset=UTF-8}. */
+    public OutgoingMail attach(String name, String type, String content) {
+        this.attachmentName = name;
+        this.attachmentType = type;
+        this.attachment = content;
+        return this;
     }
 
     /** Not sent after all: the recipient may no longer read what it is about. */
@@ -144,6 +162,18 @@ public class OutgoingMail {
 
     public Instant getCancelledAt() {
         return cancelledAt;
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
+    }
+
+    public String getAttachmentType() {
+        return attachmentType;
+    }
+
+    public String getAttachment() {
+        return attachment;
     }
 
     public int getAttempts() {

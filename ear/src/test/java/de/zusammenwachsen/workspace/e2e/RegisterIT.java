@@ -1,0 +1,383 @@
+package de.zusammenwachsen.workspace.e2e;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The decisions register end to end: who sees which decisions (guest, outsider, member, moderator, administrator)
+ * over groups of each visibility, the filters and totals, the minutes links, the Atom feed, and the page in the
+ * browser. Every decision is made through the REST API as people make them: a meeting is planned, its minutes are
+ * written with decisions, circulated and approved. All decisions of this class carry one token in their wording,
+ * so the tests look only at them although other test classes fill the same register.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RegisterIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = Fixtures.mailServer();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.workspace();
+    }
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /** What setUp made: the people, the groups and the wordings of the decisions. */
+    private record World(String token, Fixtures.Account moderator, Fixtures.Account member, Fixtures.Account outsider,
+                         String publicGroup, String privateGroup, String hiddenGroup, long privateMeeting,
+                         long publicMeeting, LocalDate decidedOn) {
+
+        String q() {
+            return "q=" + token;
+        }
+    }
+
+    private static World world;
+
+    /**
+     * Three groups (public, private, hidden) moderated by Mara; Max is a member of the private one, Otto of none.
+     * Each group has approved minutes with a published adopted decision and an unpublished rejected one, circulated
+     * minutes with an unpublished postponed decision and draft minutes with a published one; only the first two
+     * may ever appear in the register.
+     */
+    private static synchronized World world() {
+        if (world == null) {
+            String token = "beschluss" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            Fixtures.Account moderator = Fixtures.createAccount(MAIL, "Mara Moderation");
+            Fixtures.Account member = Fixtures.createAccount(MAIL, "Max Mitglied");
+            Fixtures.Account outsider = Fixtures.createAccount(MAIL, "Otto Außen");
+            String open = group("PUBLIC", "OPEN", "energie-klimaschutz", "leipzig", moderator);
+            String closed = group("PRIVATE", "OPEN", "mobilitaet", "halle", moderator);
+            String hidden = group("HIDDEN", "INVITATION", "naturschutz", "saalekreis", moderator);
+            expect(201, member.api().post("/groups/" + closed + "/members"));
+            LocalDateTime start = LocalDateTime.now(BERLIN).plusDays(10).withHour(18).withMinute(0).withSecond(0).withNano(0);
+            long publicMeeting = 0;
+            long privateMeeting = 0;
+            for (String slug : List.of(open, closed, hidden)) {
+                long approved = meeting(moderator, slug, "Plenum " + slug, start);
+                minutes(moderator, approved, List.of(
+                        decision(token + " published " + slug + "\nmit zweiter Zeile", "COUNTED", "ADOPTED", true),
+                        decision(token + " internal " + slug, "CONSENSUS", "REJECTED", false)));
+                expect(200, moderator.api().post("/meetings/" + approved + "/minutes/circulate"));
+                expect(200, moderator.api().post("/meetings/" + approved + "/minutes/approve", Json.createObjectBuilder().build()));
+                long circulated = meeting(moderator, slug, "Zweites Plenum " + slug, start.plusDays(30));
+                minutes(moderator, circulated, List.of(decision(token + " circulated " + slug, "COUNTED", "POSTPONED", true)));
+                expect(200, moderator.api().post("/meetings/" + circulated + "/minutes/circulate"));
+                long draft = meeting(moderator, slug, "Drittes Plenum " + slug, start.plusDays(31));
+                minutes(moderator, draft, List.of(decision(token + " draft " + slug, "CONSENSUS", "ADOPTED", true)));
+                if (slug.equals(open)) {
+                    publicMeeting = approved;
+                } else if (slug.equals(closed)) {
+                    privateMeeting = approved;
+                }
+            }
+            world = new World(token, moderator, member, outsider, open, closed, hidden, privateMeeting, publicMeeting,
+                    start.toLocalDate());
+        }
+        return world;
+    }
+
+    private static String group(String visibility, String joinPolicy, String field, String region, Fixtures.Account moderator) {
+        String slug = Fixtures.unique("beschluss");
+        expect(201, Fixtures.admin().post("/groups", Json.createObjectBuilder()
+                .add("slug", slug).add("name", "AG " + visibility.charAt(0) + visibility.substring(1).toLowerCase() + " " + slug)
+                .add("description", "Für das Beschlussregister")
+                .add("actionFields", Json.createArrayBuilder().add(field))
+                .add("regions", Json.createArrayBuilder().add(region))
+                .add("visibility", visibility).add("joinPolicy", joinPolicy)
+                .add("moderators", Json.createArrayBuilder().add(moderator.email())).build()));
+        return slug;
+    }
+
+    private static long meeting(Fixtures.Account organiser, String slug, String title, LocalDateTime start) {
+        JsonObject created = expect(201, organiser.api().post("/groups/" + slug + "/meetings", Json.createObjectBuilder()
+                .add("title", title).add("startsAt", start.toString()).add("endsAt", start.plusHours(2).toString())
+                .add("place", "Bürgerhaus").build())).json();
+        return created.getJsonNumber("id").longValue();
+    }
+
+    private static JsonObject decision(String wording, String voteMode, String outcome, boolean published) {
+        var d = Json.createObjectBuilder().add("wording", wording).add("voteMode", voteMode).add("outcome", outcome)
+                .add("published", published);
+        if (voteMode.equals("COUNTED")) {
+            d.add("votesFor", 7).add("votesAgainst", 1).add("abstentions", 2);
+        }
+        return d.build();
+    }
+
+    /** Starts the minutes of a meeting and saves them with these decisions. */
+    private static void minutes(Fixtures.Account writer, long meetingId, List<JsonObject> decisions) {
+        ApiClient.Answer started = writer.api().post("/meetings/" + meetingId + "/minutes", Json.createObjectBuilder().build());
+        assertTrue(started.status() == 201 || started.status() == 200, started.toString());
+        JsonObject current = expect(200, writer.api().get("/meetings/" + meetingId + "/minutes")).json();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        decisions.forEach(list::add);
+        expect(200, writer.api().put("/meetings/" + meetingId + "/minutes", Json.createObjectBuilder()
+                .add("version", current.getInt("version")).add("guests", "")
+                .add("decisions", list).add("actionItems", Json.createArrayBuilder()).build()));
+    }
+
+    private static ApiClient.Answer expect(int status, ApiClient.Answer answer) {
+        assertEquals(status, answer.status(), answer.toString());
+        return answer;
+    }
+
+    private static JsonObject register(ApiClient api, String query) {
+        return expect(200, api.get("/decisions?" + query)).json();
+    }
+
+    /** The wordings' second words (published, internal, …) with the group slug: what a register shows. */
+    private static Set<String> shown(JsonObject register) {
+        return register.getJsonObject("decisions").getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("wording").lines().findFirst().orElseThrow().substring(world.token().length() + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static JsonObject item(JsonObject register, String kind, String slug) {
+        return register.getJsonObject("decisions").getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("wording").startsWith(world.token() + " " + kind + " " + slug))
+                .findFirst().orElseThrow(() -> new AssertionError(kind + " " + slug + " not in " + register));
+    }
+
+    private static Set<String> expected(World w, String... entries) {
+        return new TreeSet<>(List.of(entries));
+    }
+
+    @Test
+    void aGuestSeesOnlyPublishedDecisionsWithoutMinutesLinks() {
+        World w = world();
+        JsonObject register = register(ApiClient.guest(), w.q());
+        assertEquals(expected(w, "published " + w.publicGroup(), "published " + w.privateGroup(), "published " + w.hiddenGroup()),
+                shown(register));
+        JsonObject totals = register.getJsonObject("totals");
+        assertEquals(3, totals.getInt("decisions"));
+        assertEquals(3, totals.getInt("adopted"));
+        assertEquals(0, totals.getInt("rejected"));
+        assertEquals(3, totals.getInt("groups"));
+        for (String slug : List.of(w.publicGroup(), w.privateGroup(), w.hiddenGroup())) {
+            assertFalse(item(register, "published", slug).containsKey("meetingId")
+                    && !item(register, "published", slug).isNull("meetingId"), "no minutes link for guests: " + slug);
+        }
+        JsonObject hidden = item(register, "published", w.hiddenGroup());
+        assertTrue(!hidden.getJsonObject("group").containsKey("slug") || hidden.getJsonObject("group").isNull("slug"),
+                "a hidden group is named but not linked: " + hidden);
+        assertEquals(w.privateGroup(), item(register, "published", w.privateGroup()).getJsonObject("group").getString("slug"));
+        JsonObject published = item(register, "published", w.publicGroup());
+        assertEquals("COUNTED", published.getString("voteMode"));
+        assertEquals(7, published.getInt("votesFor"));
+        assertEquals("ADOPTED", published.getString("outcome"));
+        assertTrue(published.getBoolean("published"));
+        assertEquals(w.decidedOn().toString(), published.getString("decidedOn"));
+        assertEquals("energie-klimaschutz", published.getJsonArray("actionFields").getJsonObject(0).getString("slug"));
+        assertEquals("leipzig", published.getJsonArray("regions").getJsonObject(0).getString("slug"));
+    }
+
+    @Test
+    void eachViewerSeesWhatTheyMayReadPlusEveryPublishedDecision() {
+        World w = world();
+        JsonObject outsider = register(w.outsider().api(), w.q());
+        assertEquals(expected(w, "published " + w.publicGroup(), "internal " + w.publicGroup(),
+                "published " + w.privateGroup(), "published " + w.hiddenGroup()), shown(outsider));
+        assertEquals(w.publicMeeting(), item(outsider, "internal", w.publicGroup()).getJsonNumber("meetingId").longValue(),
+                "an outsider reads a public group's minutes");
+        JsonObject privatePublished = item(outsider, "published", w.privateGroup());
+        assertTrue(!privatePublished.containsKey("meetingId") || privatePublished.isNull("meetingId"),
+                "a private group's published decision shows the decision only: " + privatePublished);
+        expect(404, w.outsider().api().get("/meetings/" + w.privateMeeting() + "/minutes"));
+        expect(404, ApiClient.guest().get("/meetings/" + w.privateMeeting() + "/minutes"));
+
+        JsonObject member = register(w.member().api(), w.q());
+        assertEquals(expected(w, "published " + w.publicGroup(), "internal " + w.publicGroup(),
+                "published " + w.privateGroup(), "internal " + w.privateGroup(), "published " + w.hiddenGroup()), shown(member));
+        assertEquals(w.privateMeeting(), item(member, "internal", w.privateGroup()).getJsonNumber("meetingId").longValue());
+        expect(200, w.member().api().get("/meetings/" + w.privateMeeting() + "/minutes"));
+
+        Set<String> all = expected(w, "published " + w.publicGroup(), "internal " + w.publicGroup(),
+                "published " + w.privateGroup(), "internal " + w.privateGroup(), "published " + w.hiddenGroup(),
+                "internal " + w.hiddenGroup());
+        assertEquals(all, shown(register(w.moderator().api(), w.q())));
+        JsonObject admin = register(Fixtures.admin(), w.q());
+        assertEquals(all, shown(admin));
+        assertEquals(6, admin.getJsonObject("totals").getInt("decisions"));
+        assertEquals(3, admin.getJsonObject("totals").getInt("adopted"));
+        assertEquals(3, admin.getJsonObject("totals").getInt("rejected"));
+        assertEquals(0, admin.getJsonObject("totals").getInt("postponed"));
+        assertEquals(3, admin.getJsonObject("totals").getInt("groups"));
+    }
+
+    @Test
+    void decisionsOfMinutesNotYetApprovedNeverAppear() {
+        World w = world();
+        for (String kind : List.of("circulated", "draft")) {
+            JsonObject admin = register(Fixtures.admin(), "q=" + w.token() + "%20" + kind);
+            assertEquals(0, admin.getJsonObject("totals").getInt("decisions"), kind + ": " + admin);
+            assertEquals(0, register(ApiClient.guest(), "q=" + w.token() + "%20" + kind).getJsonObject("totals").getInt("decisions"));
+        }
+    }
+
+    @Test
+    void filtersNarrowTheRegisterAndTheTotalsFollow() {
+        World w = world();
+        ApiClient mara = w.moderator().api();
+        assertEquals(expected(w, "published " + w.privateGroup(), "internal " + w.privateGroup()),
+                shown(register(mara, w.q() + "&field=mobilitaet")));
+        assertEquals(expected(w, "published " + w.publicGroup(), "internal " + w.publicGroup()),
+                shown(register(mara, w.q() + "&group=" + w.publicGroup())));
+        assertEquals(expected(w, "published " + w.hiddenGroup(), "internal " + w.hiddenGroup()),
+                shown(register(mara, w.q() + "&region=saalekreis")));
+        long halle = expect(200, ApiClient.guest().get("/regions")).array().stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("slug").equals("halle")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertEquals(2, register(mara, w.q() + "&region=" + halle).getJsonObject("totals").getInt("decisions"));
+        JsonObject rejected = register(mara, w.q() + "&outcome=rejected");
+        assertEquals(3, rejected.getJsonObject("totals").getInt("decisions"));
+        assertEquals(3, rejected.getJsonObject("totals").getInt("rejected"));
+        assertEquals(0, rejected.getJsonObject("totals").getInt("adopted"));
+        String day = w.decidedOn().toString();
+        assertEquals(6, register(mara, w.q() + "&from=" + day + "&to=" + day).getJsonObject("totals").getInt("decisions"));
+        assertEquals(0, register(mara, w.q() + "&from=" + w.decidedOn().plusDays(1)).getJsonObject("totals").getInt("decisions"));
+        assertEquals(0, register(mara, w.q() + "&to=" + w.decidedOn().minusDays(1)).getJsonObject("totals").getInt("decisions"));
+        assertEquals(expected(w, "internal " + w.hiddenGroup()),
+                shown(register(mara, "q=" + URLEncoder.encode(w.token() + " INTERNAL " + w.hiddenGroup(), StandardCharsets.UTF_8))));
+        assertEquals(0, register(mara, w.q() + "&field=gibt-es-nicht").getJsonObject("totals").getInt("decisions"));
+
+        JsonObject first = register(mara, w.q() + "&size=4");
+        assertEquals(4, first.getJsonObject("decisions").getJsonArray("items").size());
+        assertEquals(6, first.getJsonObject("decisions").getInt("total"));
+        JsonObject second = register(mara, w.q() + "&size=4&first=4");
+        assertEquals(2, second.getJsonObject("decisions").getJsonArray("items").size());
+        Set<String> both = new TreeSet<>(shown(first));
+        both.addAll(shown(second));
+        assertEquals(6, both.size(), "the pages do not overlap");
+
+        expect(400, mara.get("/decisions?outcome=VIELLEICHT"));
+        expect(400, mara.get("/decisions?from=gestern"));
+        expect(400, mara.get("/decisions?from=2026-05-02&to=2026-05-01"));
+    }
+
+    @Test
+    void theFeedIsAtomWithPublishedDecisionsOnly() throws Exception {
+        World w = world();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(ApiClient.BASE + "/decisions/feed?" + w.q())).header("Accept", "application/atom+xml").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"),
+                response.headers().toString());
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
+        Element root = feed.getDocumentElement();
+        assertEquals("http://www.w3.org/2005/Atom", root.getNamespaceURI());
+        assertEquals("feed", root.getLocalName());
+        NodeList entries = root.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            contents.add(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "content").item(0).getTextContent());
+            assertTrue(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent().startsWith("tag:"));
+            assertNotNull(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").item(0));
+        }
+        assertEquals(3, contents.size(), String.join("\n---\n", contents));
+        assertTrue(contents.stream().allMatch(c -> c.startsWith(w.token() + " published ")), String.join("\n---\n", contents));
+        String all = new String(response.body(), StandardCharsets.UTF_8);
+        assertFalse(all.contains(w.token() + " internal"), all);
+        assertFalse(all.contains("minutes.xhtml"), "the feed never links minutes");
+    }
+
+    @Test
+    void thePageShowsTheRegisterWithFiltersAccessiblyAndNarrow() throws Exception {
+        World w = world();
+        HttpResponse<String> guestPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(LandingIT.BASE + "/decisions.xhtml?" + w.q())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, guestPage.statusCode());
+        assertTrue(guestPage.body().contains("rel=\"alternate\" type=\"application/atom+xml\""), "feed link in the head");
+        assertTrue(guestPage.body().contains(w.token() + " published " + w.hiddenGroup()));
+        assertFalse(guestPage.body().contains(w.token() + " internal"));
+        assertFalse(guestPage.body().contains("minutes.xhtml?id=" + w.privateMeeting()));
+
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.logIn(browser, w.member().email(), Fixtures.PASSWORD);
+                browser.driver.findElement(By.id("navDecisions")).click();
+                Flows.waitFor(browser, By.id("registerHeading"));
+                Flows.assertAccessible(browser);
+
+                Flows.type(browser, "q", w.token());
+                new Select(browser.driver.findElement(By.id("outcome"))).selectByValue("REJECTED");
+                Flows.clickAndWaitForNextPage(browser, By.id("applyFilter"));
+                assertTrue(browser.driver.getCurrentUrl().contains("outcome=REJECTED"), browser.driver.getCurrentUrl());
+                List<WebElement> cards = browser.driver.findElements(By.cssSelector(".decision-card"));
+                assertEquals(2, cards.size(), "the member sees the rejected decisions of the public and private group");
+                assertEquals("2", browser.driver.findElement(By.id("totalDecisions")).getText().strip());
+                assertTrue(browser.driver.findElement(By.id("decisions")).getText().contains("Abgelehnt"));
+                assertFalse(browser.driver.findElements(By.cssSelector("a.minutes-link[href$='id=" + w.privateMeeting() + "']")).isEmpty(),
+                        "the member may read the private group's minutes");
+                Flows.assertAccessible(browser);
+
+                browser.driver.manage().window().setSize(new Dimension(390, 844));
+                browser.driver.navigate().refresh();
+                Flows.waitFor(browser, By.id("registerHeading"));
+                Object overflow = browser.driver.executeScript(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+                assertEquals(Boolean.FALSE, overflow, "no horizontal scrolling at 390 px");
+                Flows.assertAccessible(browser);
+
+                browser.driver.manage().window().setSize(new Dimension(1280, 900));
+                Flows.logOut(browser);
+                browser.driver.get(LandingIT.BASE + "/decisions.xhtml?" + w.q() + "&group=" + w.privateGroup());
+                Flows.waitFor(browser, By.id("registerHeading"));
+                assertEquals(1, browser.driver.findElements(By.cssSelector(".decision-card")).size());
+                assertTrue(browser.driver.findElements(By.cssSelector("a.minutes-link")).isEmpty(),
+                        "a published decision of a private group shows no minutes link to guests");
+                assertTrue(browser.driver.findElement(By.id("decisions")).getText().contains("Veröffentlicht"));
+                browser.driver.get(LandingIT.BASE + "/decisions.xhtml?from=kein-datum");
+                Flows.waitFor(browser, By.id("fromError"));
+                Flows.assertAccessible(browser);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("RegisterIT");
+                throw e;
+            }
+        }
+    }
+}

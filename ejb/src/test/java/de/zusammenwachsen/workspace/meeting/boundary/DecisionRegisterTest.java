@@ -1,0 +1,111 @@
+package de.zusammenwachsen.workspace.meeting.boundary;
+
+import de.zusammenwachsen.workspace.access.control.Viewer;
+import de.zusammenwachsen.workspace.core.InvalidInputException;
+import de.zusammenwachsen.workspace.group.entity.Role;
+import de.zusammenwachsen.workspace.group.entity.Visibility;
+import de.zusammenwachsen.workspace.meeting.entity.Outcome;
+import de.zusammenwachsen.workspace.network.boundary.Network;
+import de.zusammenwachsen.workspace.network.control.NetworkCache;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Who sees which decisions is decided in the register's query: the conditions for each kind of viewer and filter. */
+class DecisionRegisterTest {
+
+    /** Queries for group ids answer as a database would: public groups 1 and 2, group 11 in field 7, 12 in region 3. */
+    private final DecisionRegister register = new DecisionRegister() {
+        @Override
+        List<Long> groupIds(String query, Object value) {
+            if (value == Visibility.PUBLIC) {
+                return List.of(1L, 2L);
+            }
+            if (query.contains("actionFields")) {
+                return value.equals(7L) ? List.of(11L) : List.of();
+            }
+            if (query.contains("regions")) {
+                return value.equals(3L) ? List.of(12L) : List.of();
+            }
+            return value.equals("ag-bus") ? List.of(13L) : List.of();
+        }
+    };
+
+    DecisionRegisterTest() {
+        register.network = new NetworkCache() {
+            @Override
+            public List<Network.ActionFieldInfo> actionFields() {
+                return List.of(new Network.ActionFieldInfo(7L, "mobilitaet", "Gute Mobilität für alle", null, null, 0));
+            }
+
+            @Override
+            public List<Network.RegionInfo> regions() {
+                return List.of(new Network.RegionInfo(3L, "halle", "Stadt Halle (Saale)", 0));
+            }
+        };
+    }
+
+    private DecisionRegister.Where where(Viewer viewer, RegisterView.Filter filter) {
+        return register.where(viewer, filter, false);
+    }
+
+    @Test
+    void guestsSeePublishedDecisionsOnly() {
+        DecisionRegister.Where w = where(Viewer.GUEST, RegisterView.Filter.NONE);
+        assertEquals(" and d.published = true", w.toString());
+        assertTrue(w.params.isEmpty());
+    }
+
+    @Test
+    void accountsSeePublicGroupsAndTheirOwnBesidesPublishedDecisions() {
+        Viewer outsider = new Viewer(5L, false, Map.of());
+        DecisionRegister.Where w = where(outsider, RegisterView.Filter.NONE);
+        assertEquals(" and (d.published = true or d.groupId in :readable)", w.toString());
+        assertEquals(Set.of(1L, 2L), w.params.get("readable"));
+
+        Viewer member = new Viewer(6L, false, Map.of(11L, Role.MEMBER, 12L, Role.MODERATOR));
+        w = where(member, RegisterView.Filter.NONE);
+        assertEquals(Set.of(1L, 2L, 11L, 12L), w.params.get("readable"));
+    }
+
+    @Test
+    void administratorsSeeEverythingButTheFeedNeverMoreThanPublished() {
+        Viewer admin = new Viewer(1L, true, Map.of());
+        assertEquals("", where(admin, RegisterView.Filter.NONE).toString());
+        assertEquals(" and d.published = true", register.where(admin, RegisterView.Filter.NONE, true).toString());
+    }
+
+    @Test
+    void filtersBecomeConditionsAndUnknownNamesMatchNothing() {
+        RegisterView.Filter filter = new RegisterView.Filter("mobilitaet", "ag-bus", "3", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), Outcome.REJECTED, " 100%_Sicher ", null);
+        DecisionRegister.Where w = where(Viewer.GUEST, filter);
+        assertEquals(Set.of(11L), w.params.get("field"));
+        assertEquals(Set.of(12L), w.params.get("region"));
+        assertEquals(Set.of(13L), w.params.get("group"));
+        assertEquals(Outcome.REJECTED, w.params.get("outcome"));
+        assertEquals("%100\\%\\_sicher%", w.params.get("text"));
+        assertTrue(w.toString().contains("d.decidedOn >= :from") && w.toString().contains("d.decidedOn <= :to"));
+
+        DecisionRegister.Where unknown = where(Viewer.GUEST,
+                new RegisterView.Filter("gibt-es-nicht", null, "halle", null, null, null, null, null));
+        assertTrue(unknown.toString().contains("1 = 0"), unknown.toString());
+        assertFalse(unknown.params.containsKey("field"));
+        assertEquals(Set.of(12L), unknown.params.get("region"), "regions by slug as well as by id");
+        assertFalse(unknown.params.containsKey("text"));
+    }
+
+    @Test
+    void overlongSearchTextIsRefused() {
+        RegisterView.Filter filter = new RegisterView.Filter(null, null, null, null, null, null, "x".repeat(201), null);
+        assertThrows(InvalidInputException.class, () -> where(Viewer.GUEST, filter));
+    }
+}
