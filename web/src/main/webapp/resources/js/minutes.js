@@ -19,7 +19,20 @@
             dirty = true;
         }
     });
+    // Saving or circulating by hand sends what was typed: no timer save may overlap it.
+    var leaving = false;
+    document.addEventListener('click', function (event) {
+        var button = event.target && event.target.closest ? event.target.closest('button, input[type=submit]') : null;
+        if (button && (button.id === 'minutesForm:save' || button.id === 'minutesForm:circulate')) {
+            dirty = false;
+            leaving = true;
+            window.setTimeout(function () { leaving = false; }, 10000);
+        }
+    }, true);
     window.setInterval(function () {
+        if (leaving) {
+            return;
+        }
         var button = document.getElementById('minutesForm:autosave');
         if (dirty && button && !document.querySelector('#minutesForm .conflict')) {
             dirty = false;

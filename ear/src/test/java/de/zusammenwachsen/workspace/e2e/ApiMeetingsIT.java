@@ -381,7 +381,7 @@ class ApiMeetingsIT {
     }
 
     private static MimeMessage awaitMail(String email, Predicate<MimeMessage> which, String what) {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             for (MimeMessage message : mailsTo(email)) {
                 if (which.test(message)) {

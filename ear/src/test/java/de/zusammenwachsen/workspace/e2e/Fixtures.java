@@ -112,10 +112,12 @@ public final class Fixtures {
 
     /**
      * The secret of an invitation mailed to {@code email} that this method has not handed out before, waiting up to
-     * 30 s: mails leave through the outbox right after the commit, asynchronously. Call it once per invitation.
+     * 120 s: mails leave through the outbox right after the commit, asynchronously. Call it once per invitation.
      */
     public static String invitationSecret(GreenMailOperations mail, String email) {
-        long deadline = System.currentTimeMillis() + 30_000;
+        // Generous: a test class before may have left hundreds of mails in the outbox (invitations to every
+        // meeting of a permission matrix), which go out one after the other first.
+        long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             MimeMessage[] messages = mail.getReceivedMessagesForDomain(email);
             for (int i = messages.length - 1; i >= 0; i--) {
@@ -129,7 +131,7 @@ public final class Fixtures {
             }
             mail.waitForIncomingEmail(500, Math.max(1, mail.getReceivedMessages().length + 1));
         }
-        throw new AssertionError("no new invitation mail to " + email + " within 30 s; mails received: "
+        throw new AssertionError("no new invitation mail to " + email + " within 120 s; mails received: "
                 + Arrays.stream(mail.getReceivedMessages()).map(Fixtures::recipients).toList());
     }
 

@@ -45,7 +45,8 @@ final class Flows {
 
     /** Waits for a mail to {@code recipient} whose subject contains {@code subject}; returns its text. */
     static String mail(GreenMailExtension mail, String recipient, String subject) throws Exception {
-        long until = System.currentTimeMillis() + 30_000;
+        // Mails of an earlier test class may still be leaving the outbox ahead of this one.
+        long until = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage message : mail.getReceivedMessagesForDomain(recipient)) {
                 if (message.getSubject().contains(subject)) {

@@ -7,6 +7,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +50,20 @@ class MeetingPermissionsIT {
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.workspace();
+    }
+
+    /**
+     * The matrix plans, changes and cancels many meetings, each mailing every member: lets those mails reach this
+     * class's SMTP server before the next class starts waiting for its own (each mail goes out on its own).
+     */
+    @AfterAll
+    static void letTheInvitationsGo() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        int seen = -1;
+        while (System.currentTimeMillis() < deadline && MAIL.getReceivedMessages().length != seen) {
+            seen = MAIL.getReceivedMessages().length;
+            Thread.sleep(5_000);
+        }
     }
 
     enum Who { GUEST, OUTSIDER, MEMBER, ORGANISER, MODERATOR, ADMIN }

@@ -171,7 +171,7 @@ class MeetingsIT {
     }
 
     private static void awaitMail(String recipient, String subject) throws Exception {
-        long until = System.currentTimeMillis() + 30_000;
+        long until = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage message : MAIL.getReceivedMessagesForDomain(recipient)) {
                 if (String.valueOf(message.getSubject()).startsWith(subject)) {

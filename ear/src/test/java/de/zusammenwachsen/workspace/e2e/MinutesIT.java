@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -89,7 +90,7 @@ class MinutesIT {
                 assertAccessible(m);
                 m.driver.findElement(By.id("minutesForm:save")).click();
                 waitForAjax(m);
-                new WebDriverWait(m.driver, Duration.ofSeconds(20)).until(d ->
+                new WebDriverWait(m.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d ->
                         d.findElement(By.id("minutesForm")).getText().contains("gespeichert"));
                 m.driver.navigate().refresh();
                 waitFor(m, By.id("minutesForm"));
@@ -129,7 +130,7 @@ class MinutesIT {
                 m.driver.get(page);
                 waitFor(m, By.id("readForm"));
                 Flows.clickAndConfirm(m, By.id("readForm:approve"));
-                new WebDriverWait(m.driver, Duration.ofSeconds(20)).until(d ->
+                new WebDriverWait(m.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d ->
                         d.findElement(By.id("minutesState")).getText().contains("Genehmigt"));
                 assertTrue(m.driver.findElement(By.id("approvalLine")).getText().contains("Mara Moderation"));
                 assertAccessible(m);
@@ -160,7 +161,7 @@ class MinutesIT {
     }
 
     private static void waitForAjax(Browser browser) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> Boolean.TRUE.equals(
                 browser.driver.executeScript("return !!window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
     }
 }

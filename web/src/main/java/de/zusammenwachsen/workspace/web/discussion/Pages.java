@@ -5,6 +5,7 @@ import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 import jakarta.faces.application.FacesMessage;
+import de.zusammenwachsen.workspace.web.shell.PageFlow;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
@@ -35,7 +36,7 @@ final class Pages {
     }
 
     static String contextPath() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return PageFlow.contextPath();
     }
 
     /**
@@ -43,17 +44,7 @@ final class Pages {
      * carry; messages added before survive the redirect in the flash.
      */
     static String redirect(String path) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.getFlash().setKeepMessages(true);
-        external.getFlash().setRedirect(true);
-        try {
-            external.redirect(external.getRequestContextPath() + path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.responseComplete();
-        return null;
+        return PageFlow.redirect(path);
     }
 
     /**

@@ -3,11 +3,9 @@ package de.zusammenwachsen.workspace.web.meeting;
 import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.core.Texts;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
+import de.zusammenwachsen.workspace.web.shell.PageFlow;
 import jakarta.faces.context.FacesContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,22 +31,12 @@ final class MeetingPages {
     }
 
     static String contextPath() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return PageFlow.contextPath();
     }
 
     /** Redirects after a successful form (post/redirect/get); messages survive in the flash. */
     static String redirect(String path) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.getFlash().setKeepMessages(true);
-        external.getFlash().setRedirect(true);
-        try {
-            external.redirect(external.getRequestContextPath() + path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.responseComplete();
-        return null;
+        return PageFlow.redirect(path);
     }
 
     /** A refusal the viewer can fix, next to its field ({@code clientId}; null: at the top); 404 and 401 go on. */
