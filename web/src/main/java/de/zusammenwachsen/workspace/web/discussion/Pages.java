@@ -2,17 +2,14 @@ package de.zusammenwachsen.workspace.web.discussion;
 
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.DomainException;
-import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
-import jakarta.faces.application.FacesMessage;
 import de.zusammenwachsen.workspace.web.shell.PageFlow;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -85,7 +82,7 @@ final class Pages {
      * while a view action runs on a first request, the view root does not have it yet.
      */
     static String text(String key, Object... arguments) {
-        return Texts.get(locale(), key, arguments);
+        return PageFlow.text(key, arguments);
     }
 
     /** The page size asked for, held to what a page may show; the default when none or nonsense is asked for. */
@@ -95,9 +92,7 @@ final class Pages {
 
     /** The page's language, as the template decides it (see {@link #text}). */
     static Locale locale() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        Locale locale = context.getApplication().evaluateExpressionGet(context, "#{languageView.locale}", Locale.class);
-        return locale == null ? context.getViewRoot().getLocale() : locale;
+        return PageFlow.locale();
     }
 
     /** Answers a background request of a page's script with JSON instead of the page. */
@@ -116,7 +111,7 @@ final class Pages {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return PageFlow.encode(value);
     }
 
     static Long longParam(String value) {

@@ -1,13 +1,10 @@
 package de.zusammenwachsen.workspace.web.meeting;
 
 import de.zusammenwachsen.workspace.core.DomainException;
-import de.zusammenwachsen.workspace.core.Texts;
-import jakarta.faces.application.FacesMessage;
 import de.zusammenwachsen.workspace.web.shell.PageFlow;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,17 +53,15 @@ final class MeetingPages {
     }
 
     static String text(String key, Object... arguments) {
-        return Texts.get(locale(), key, arguments);
+        return PageFlow.text(key, arguments);
     }
 
     static Locale locale() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        Locale locale = context.getApplication().evaluateExpressionGet(context, "#{languageView.locale}", Locale.class);
-        return locale == null ? context.getViewRoot().getLocale() : locale;
+        return PageFlow.locale();
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return PageFlow.encode(value);
     }
 
     static Long longParam(String value) {

@@ -3,10 +3,18 @@ package de.zusammenwachsen.workspace.web.shell;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
+import de.zusammenwachsen.workspace.core.Texts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Where the pages' actions go next: addresses of this site and redirects after a form (post/redirect/get). */
+/**
+ * What the page beans share: addresses of this site, redirects after a form (post/redirect/get), and texts in the
+ * page's language.
+ */
 public final class PageFlow {
 
     private PageFlow() {
@@ -32,5 +40,25 @@ public final class PageFlow {
         }
         context.responseComplete();
         return null;
+    }
+
+    /**
+     * The page's language, as the template decides it ({@code languageView}): while a view action runs on a first
+     * request, the view root does not have it yet.
+     */
+    public static Locale locale() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Locale locale = context.getApplication().evaluateExpressionGet(context, "#{languageView.locale}", Locale.class);
+        return locale == null ? context.getViewRoot().getLocale() : locale;
+    }
+
+    /** A text in the page's language. */
+    public static String text(String key, Object... arguments) {
+        return Texts.get(locale(), key, arguments);
+    }
+
+    /** A value for a query parameter of an address. */
+    public static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }
