@@ -1,5 +1,7 @@
 package de.zusammenwachsen.workspace.bench;
 
+import de.zusammenwachsen.workspace.bench.BenchApi.Answer;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,8 +15,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -34,15 +34,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+
+import static de.zusammenwachsen.workspace.bench.BenchApi.expect;
+import static de.zusammenwachsen.workspace.bench.BenchApi.parallel;
 
 /**
  * The discussions phase of the benchmark (issue 4), everything through the REST API and the pages as people use them:
@@ -98,23 +97,7 @@ final class DiscussionsBenchmark {
     record Member(long id, String email, String name, String token) {
     }
 
-    /** One HTTP answer. */
-    record Answer(int status, String body) {
 
-        JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
-        }
-    }
-
-    /** Something to do for the i-th of many, on a pool. */
-    private interface Task<T> {
-        T run(int i) throws Exception;
-    }
 
     private final Path work;
     private final long serverPid;
@@ -263,15 +246,7 @@ final class DiscussionsBenchmark {
 
     /** Logs in through the login page as a browser would; returns the session cookie. */
     private static String login(String email) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        String page = Benchmark.post(browser, "/account/login.xhtml", "loginForm", Map.of("loginForm:email", email,
-                "loginForm:password", PASSWORD, "loginForm:login", ""));
-        if (page.contains("id=\"loginForm\"")) {
-            throw new IllegalStateException("login of " + email + " failed");
-        }
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> "JSESSIONID=" + c.getValue()).findFirst().orElseThrow();
+        return BenchApi.login(email, PASSWORD);
     }
 
     /** wrk with two threads and one connection per member, each request with the next member's session. */
@@ -682,49 +657,10 @@ final class DiscussionsBenchmark {
     // ---- HTTP ----
 
     private Answer call(String method, String path, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofMinutes(10))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+        return BenchApi.call(http, Duration.ofMinutes(10), method, path, token, body);
     }
 
-    private static Answer expect(Answer answer, int status) {
-        if (answer.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + answer);
-        }
-        return answer;
-    }
 
-    /** Runs {@code task} for 0 … count-1 on {@code threads} threads; the results in order; the first failure is thrown. */
-    private static <T> List<T> parallel(int threads, int count, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.run(index)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static long gzipped(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,7 @@
 package de.zusammenwachsen.workspace.bench;
 
+import de.zusammenwachsen.workspace.bench.BenchApi.Answer;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -12,8 +14,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -32,13 +32,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static de.zusammenwachsen.workspace.bench.BenchApi.expect;
+import static de.zusammenwachsen.workspace.bench.BenchApi.parallel;
 
 /**
  * The register phase of the benchmark (issue 5): 10,000 approved decisions across 50 groups of mixed visibility (30
@@ -79,21 +78,7 @@ final class RegisterBenchmark {
     private record Member(String email, String token) {
     }
 
-    private record Answer(int status, String body) {
 
-        JsonObject json() {
-            return Json.createReader(new StringReader(body)).readObject();
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
-        }
-    }
-
-    private interface Task<T> {
-        T run(int i) throws Exception;
-    }
 
     private final Path work;
     private final String adminToken;
@@ -299,15 +284,7 @@ final class RegisterBenchmark {
 
     /** Logs in through the login page as a browser would; returns the session cookie. */
     private static String login(String email) throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        String page = Benchmark.post(browser, "/account/login.xhtml", "loginForm", Map.of("loginForm:email", email,
-                "loginForm:password", PASSWORD, "loginForm:login", ""));
-        if (page.contains("id=\"loginForm\"")) {
-            throw new IllegalStateException("login of " + email + " failed");
-        }
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> "JSESSIONID=" + c.getValue()).findFirst().orElseThrow();
+        return BenchApi.login(email, PASSWORD);
     }
 
     /** wrk with one connection per credential, each request with the next one's {@code header}; 10 s warm-up, 30 s. */
@@ -343,48 +320,10 @@ final class RegisterBenchmark {
     // ---- HTTP ----
 
     private Answer call(String method, String path, String token, JsonObject body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(API + path)).timeout(Duration.ofMinutes(5))
-                .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+        return BenchApi.call(http, Duration.ofMinutes(5), method, path, token, body);
     }
 
-    private static Answer expect(Answer answer, int status) {
-        if (answer.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + answer);
-        }
-        return answer;
-    }
 
-    private static <T> List<T> parallel(int threads, int count, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.run(index)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private void progress(String what) {
         System.out.printf(Locale.ROOT, "[register %5.0f s] %s%n", seconds(began), what);
