@@ -7,6 +7,11 @@ import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * The one place that decides who may do what with a working group. Every boundary asks it, whichever door the
  * request came through (page, REST, link), so the pages merely hide what the boundary would refuse anyway.
@@ -165,6 +170,30 @@ public final class AccessPolicy {
             }
             throw new ForbiddenException();
         }
+    }
+
+    /**
+     * The groups whose items a search may return to the viewer, by the item's audience: {@code readable} mirrors
+     * {@link GroupAction#READ_CONTENT} (members, and every logged-in account for public groups), {@code members}
+     * {@link MeetingAction#READ_DRAFT}, {@code moderated} the moderators' view of hidden and trashed things.
+     * Administrators read everything. Computed per query, so that a membership change counts at once.
+     */
+    public record SearchScope(boolean everything, Set<Long> readable, Set<Long> members,
+                              Set<Long> moderated) {
+    }
+
+    public SearchScope searchScope(Viewer viewer, Collection<Long> publicGroupIds) {
+        if (viewer.administrator()) {
+            return new SearchScope(true, Set.of(), Set.of(), Set.of());
+        }
+        Set<Long> members = Set.copyOf(viewer.roles().keySet());
+        Set<Long> readable = new HashSet<>(members);
+        if (!viewer.isGuest()) {
+            readable.addAll(publicGroupIds);
+        }
+        Set<Long> moderated = viewer.roles().keySet().stream().filter(viewer::isModeratorOf)
+                .collect(Collectors.toUnmodifiableSet());
+        return new SearchScope(false, Set.copyOf(readable), members, moderated);
     }
 
     public void requireAdministrator(Viewer viewer) {

@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.discussion.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.DiscussionAction;
@@ -62,6 +63,9 @@ public class Discussions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -277,6 +281,7 @@ public class Discussions {
         if (post.getNumber() == 1) {
             if (title != null) {
                 thread.rename(title);
+                searchIndex.thread(thread);
             }
             thread.openingChanged(post.isVisibleToAll() ? rendered.text() : null);
         }

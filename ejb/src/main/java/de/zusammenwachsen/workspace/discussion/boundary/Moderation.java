@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.discussion.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.DiscussionAction;
@@ -30,6 +31,9 @@ public class Moderation {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -80,6 +84,7 @@ public class Moderation {
             return;
         }
         thread.moveTo(target);
+        searchIndex.thread(thread);
         em.createQuery("update Notification n set n.groupId = :to where n.threadId = :t")
                 .setParameter("to", target.getId()).setParameter("t", thread.getId()).executeUpdate();
         audit.record("discussion.movedOut", source, thread.getTitle(), target.getName());
@@ -114,6 +119,7 @@ public class Moderation {
         DiscussionThread thread = moderated(threadId);
         if (!thread.isTrashed()) {
             thread.trash(caller.accountId(), Instant.now());
+            searchIndex.thread(thread);
             audit.record("discussion.trashed", thread.getGroup(), thread.getTitle(), null);
         }
     }
@@ -122,6 +128,7 @@ public class Moderation {
         DiscussionThread thread = moderated(threadId);
         if (thread.isTrashed()) {
             thread.restore();
+            searchIndex.thread(thread);
             audit.record("discussion.restored", thread.getGroup(), thread.getTitle(), null);
         }
     }

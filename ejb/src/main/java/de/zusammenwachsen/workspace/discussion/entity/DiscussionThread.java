@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.discussion.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
@@ -21,6 +25,8 @@ import java.time.Instant;
  * opening post), updated by the posts' own operations while the thread row is locked, so the board is one query.
  */
 @Entity
+@Indexed(index = "thread")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "discussion_thread")
 public class DiscussionThread {
 

@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.discussion.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import jakarta.persistence.Column;
@@ -20,6 +24,8 @@ import java.time.Instant;
  * is the moderators' way, with a reason only they see. Edits keep the previous text as a {@link PostRevision}.
  */
 @Entity
+@Indexed(index = "post")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "post")
 public class Post {
 

@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.document.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.DocumentAction;
@@ -37,6 +38,9 @@ public class Library {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -198,6 +202,11 @@ public class Library {
             throw new ConflictException("folder.name.taken", folder.getName());
         }
         folder.moveTo(target);
+        // Documents below carry their folder chain in the search index (search within a folder).
+        for (Folder f : subtree(folder)) {
+            em.createQuery("select d from Document d where d.folder = :f", Document.class).setParameter("f", f)
+                    .getResultList().forEach(searchIndex::document);
+        }
         audit.record("folder.moved", folder.getGroup(), folder.getName(), target == null ? "/" : target.getName());
     }
 

@@ -1,9 +1,11 @@
 package de.zusammenwachsen.workspace.document.control;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.document.entity.DocumentVersion;
 import de.zusammenwachsen.workspace.document.entity.ExtractionState;
 import de.zusammenwachsen.workspace.document.entity.VersionText;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,9 @@ public class ExtractionJobs {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     public record Job(Long versionId, String blobHash) {
     }
@@ -77,6 +82,8 @@ public class ExtractionJobs {
             em.persist(new VersionText(versionId, result.text()));
         }
         version.extracted(result.text().length(), result.language(), result.truncated(), result.millis(), Instant.now());
+        // The document's entry in the search index carries this text (see SearchEntries).
+        searchIndex.document(version.getDocument());
     }
 
     public void fail(Long versionId, String node, String reason, long millis) {

@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.document.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
@@ -28,6 +32,8 @@ import java.util.TreeSet;
  * current version's type and size are kept here too, so that a folder lists in one query.
  */
 @Entity
+@Indexed(index = "document")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "document")
 public class Document extends Trashable {
 

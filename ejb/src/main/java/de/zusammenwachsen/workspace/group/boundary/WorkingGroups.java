@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.group.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.GroupAction;
@@ -51,6 +52,9 @@ public class WorkingGroups {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -198,6 +202,7 @@ public class WorkingGroups {
         group.configure(in.name(), in.description(), fields.get(0), new LinkedHashSet<>(fields),
                 new LinkedHashSet<>(regions(in.regions())), in.visibility(), in.joinPolicy());
         em.flush();
+        searchIndex.group(group);
         audit.record("group.updated", group, group.getName(), in.visibility() + ", " + in.joinPolicy());
         return detail(group, viewer);
     }

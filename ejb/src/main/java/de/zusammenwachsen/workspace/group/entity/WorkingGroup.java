@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.group.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
@@ -36,6 +40,8 @@ import java.util.regex.Pattern;
  * and a group never loses its last moderator.
  */
 @Entity
+@Indexed(index = "group")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "working_group")
 public class WorkingGroup {
 

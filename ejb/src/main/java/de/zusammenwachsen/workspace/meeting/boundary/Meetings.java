@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.meeting.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.MeetingAction;
@@ -45,6 +46,9 @@ public class Meetings {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -190,6 +194,7 @@ public class Meetings {
         boolean relevant = meeting.change(form.title(), form.startsAt(), form.endsAt(), form.place(), form.onlineUrl(),
                 form.description());
         Flush.orConflict(em, "meeting.conflict");
+        searchIndex.meeting(meeting);
         audit.record("meeting.changed", meeting.getGroup(), meeting.getTitle(), null);
         if (relevant) {
             invitations.send(meeting, Invitations.Kind.CHANGED);

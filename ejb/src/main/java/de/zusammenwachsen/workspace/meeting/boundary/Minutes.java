@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.meeting.boundary;
 
+import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.access.control.MeetingAction;
@@ -65,6 +66,9 @@ public class Minutes {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SearchIndex searchIndex;
 
     @Inject
     Caller caller;
@@ -193,6 +197,7 @@ public class Minutes {
         }
         minutes.revise(revision, decidedOn(meeting), caller.viewer().accountId(), Instant.now());
         flush();
+        searchIndex.minutes(minutes);
         return document(meeting, minutes);
     }
 
@@ -205,6 +210,7 @@ public class Minutes {
         minutes.circulate(me, Instant.now());
         flush();
         notices.circulated(meeting, me);
+        searchIndex.minutes(minutes);
         return document(meeting, minutes);
     }
 
@@ -226,6 +232,7 @@ public class Minutes {
         minutes.approve(viewer.accountId(), byMeetingId, Instant.now());
         flush();
         notices.approved(meeting, viewer.accountId());
+        searchIndex.minutes(minutes);
         return document(meeting, minutes);
     }
 

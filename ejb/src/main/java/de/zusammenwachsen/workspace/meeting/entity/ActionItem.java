@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.meeting.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +27,8 @@ import java.time.LocalDate;
  * makes the reminder mail a one-off per due date.
  */
 @Entity
+@Indexed(index = "action-item")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "action_item")
 public class ActionItem {
 

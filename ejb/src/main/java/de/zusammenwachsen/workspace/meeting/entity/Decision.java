@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.meeting.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,6 +25,8 @@ import java.time.LocalDate;
  * register is one query over this table; it enters the register when its minutes are approved ({@code approvedAt}).
  */
 @Entity
+@Indexed(index = "decision")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "decision")
 public class Decision {
 

@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.meeting.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
@@ -26,6 +30,8 @@ import java.util.Objects;
  * one instead of standing next to it.
  */
 @Entity
+@Indexed(index = "meeting")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "meeting")
 public class Meeting {
 

@@ -1,5 +1,9 @@
 package de.zusammenwachsen.workspace.meeting.entity;
 
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.discussion.entity.RenderedText;
@@ -39,6 +43,8 @@ import java.util.Set;
  * Every save raises the version, so two people editing the same draft find out instead of overwriting each other.
  */
 @Entity
+@Indexed(index = "minutes")
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
 @Table(name = "minutes")
 public class Minutes {
 

@@ -5,7 +5,7 @@ import de.zusammenwachsen.workspace.core.Settings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Absolute links into the workspace, for mails (which need the base URL) and for the notification list. */
+/** Links into the workspace: paths within the site (notification list, search hits) and absolute ones for mails. */
 public final class Links {
 
     private Links() {
@@ -19,6 +19,24 @@ public final class Links {
 
     public static String group(String slug) {
         return "/groups/group.xhtml?slug=" + encode(slug);
+    }
+
+    public static String document(Long documentId) {
+        return "/groups/document.xhtml?id=" + documentId;
+    }
+
+    public static String meeting(Long meetingId) {
+        return "/groups/meeting.xhtml?id=" + meetingId;
+    }
+
+    /** Minutes are addressed by their meeting. */
+    public static String minutes(Long meetingId) {
+        return "/groups/minutes.xhtml?id=" + meetingId;
+    }
+
+    /** A decision in the network's register (approved decisions only; drafts live in their minutes). */
+    public static String decision(Long decisionId) {
+        return "/decisions.xhtml?decision=" + decisionId;
     }
 
     public static String absolute(String path) {
