@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  *     <li>phase {@code discussions}: the figures of {@link DiscussionsBenchmark} (thread page with 200 posts, posting
  *     rate, daily digest for 1,000 members of 20 groups);</li>
  *     <li>phase {@code register} (not in the default list; {@code -Dbench.phases=register}): the figures of
- *     {@link RegisterBenchmark} (decisions register page and API over 10,000 decisions of 50 groups).</li>
+ *     {@link RegisterBenchmark} (decisions register page and API over 10,000 decisions of 50 groups);</li>
+ *     <li>phase {@code search} (not in the default list; {@code -Dbench.phases=search}): the figures of
+ *     {@link SearchBenchmark} (search API, results page and suggestions over the whole gesetze/ corpus with the
+ *     permission filter, raw Lucene on the same index, full rebuild).</li>
  * </ul>
  * The second argument names the phases to run, comma-separated (default: all); {@code discussions.page},
  * {@code discussions.posting} and {@code discussions.digest} run one part of the discussions phase.
@@ -123,6 +126,14 @@ public final class Benchmark {
                     figures.put("Register phase broke off", String.valueOf(e));
                 }
             }
+            if (phases.contains("search")) {
+                try {
+                    new SearchBenchmark(work, adminToken, mail, figures).run();
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    figures.put("Search phase broke off", String.valueOf(e));
+                }
+            }
         } finally {
             if (server != null) {
                 server.descendants().forEach(ProcessHandle::destroy);
@@ -136,7 +147,8 @@ public final class Benchmark {
         figures.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
         System.out.println("Targets: start <= 20 s, group page p95 <= 100 ms at 20 users, session <= 100 KB per user;"
                 + " whole gesetze/ imported and extracted < 10 min with heap < 1 GB; thread page (200 posts) p95 <= 150 ms"
-                + " at 20 users, digest run for 1,000 members <= 60 s");
+                + " at 20 users, digest run for 1,000 members <= 60 s; search REST p95 <= 50 ms alone and <= 200 ms at 20 users,"
+                + " suggestions p95 <= 30 ms, search <= 3x raw Lucene + HTTP, full index rebuild <= 5 min");
     }
 
     private void foundation(long pid, String adminToken) throws Exception {

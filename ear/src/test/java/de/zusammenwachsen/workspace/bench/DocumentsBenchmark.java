@@ -25,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The documents phase of the benchmark (issue 3), through the REST API as a group moving in would use it:
@@ -104,13 +102,7 @@ final class DocumentsBenchmark {
         }
         Path zip = work.resolve(folder + ".zip");
         long zipStart = System.nanoTime();
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            for (Path f : files) {
-                out.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                Files.copy(f, out);
-                out.closeEntry();
-            }
-        }
+        de.zusammenwachsen.workspace.e2e.Corpus.zip(files, zip);
         zipBytes += Files.size(zip);
         zips++;
         String label = "Documents: import of " + folder + "/";

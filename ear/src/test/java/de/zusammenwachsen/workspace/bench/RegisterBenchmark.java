@@ -7,34 +7,21 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static de.zusammenwachsen.workspace.bench.BenchApi.expect;
 import static de.zusammenwachsen.workspace.bench.BenchApi.parallel;
@@ -71,9 +58,6 @@ final class RegisterBenchmark {
             "den Bürgerbus zwischen Zeitz und Hohenmölsen", "die Solargenossenschaft auf dem Tagebaugelände",
             "das Repair-Café im Gemeindehaus", "die Streuobstwiese am Geiseltalsee", "den Jugendbeirat des Landkreises",
             "die Wanderausstellung zur Bergbaugeschichte", "das Lastenrad für die Tafel");
-    private static final Pattern INVITATION_LINK = Pattern.compile("invitation\\.xhtml\\?token=([A-Za-z0-9_%.~-]+)");
-    private static final Pattern WRK_RESULT = Pattern.compile(
-            "RESULT p50=([\\d.]+) p95=([\\d.]+) p99=([\\d.]+) rps=([\\d.]+) errors=(\\d+) requests=(\\d+)");
 
     private record Member(String email, String token) {
     }
@@ -226,7 +210,7 @@ final class RegisterBenchmark {
         }
         parallel(4, MEMBERS, i -> expect(call("POST", "/groups/" + hidden.get(i % hidden.size()) + "/invitations", adminToken,
                 Json.createObjectBuilder().add("email", emails.get(i)).build()), 201));
-        Map<String, String> secrets = invitationSecrets(emails, Duration.ofMinutes(5));
+        Map<String, String> secrets = BenchApi.invitationSecrets(mail, emails, Duration.ofMinutes(5));
         List<Member> members = parallel(4, MEMBERS, i -> {
             JsonObject registered = expect(call("POST", "/invitations/accept-new", null, Json.createObjectBuilder()
                     .add("token", secrets.get(emails.get(i))).add("displayName", "Mitglied " + i).add("password", PASSWORD)
@@ -239,47 +223,6 @@ final class RegisterBenchmark {
         return members;
     }
 
-    private Map<String, String> invitationSecrets(List<String> emails, Duration limit) throws Exception {
-        Set<String> wanted = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        Map<String, String> secrets = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (secrets.size() < wanted.size()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("invitation mails: " + secrets.size() + " of " + wanted.size());
-            }
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (!seen.add(m.getMessageID())) {
-                    continue;
-                }
-                Address[] to = m.getAllRecipients();
-                String address = to == null || to.length == 0 ? "" : to[0].toString().toLowerCase(Locale.ROOT);
-                if (wanted.contains(address)) {
-                    Matcher link = INVITATION_LINK.matcher(text(m));
-                    if (link.find()) {
-                        secrets.put(address, URLDecoder.decode(link.group(1), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        Map<String, String> byEmail = new HashMap<>();
-        emails.forEach(e -> byEmail.put(e, secrets.get(e.toLowerCase(Locale.ROOT))));
-        return byEmail;
-    }
-
-    private static String text(Part part) throws IOException, MessagingException {
-        Object content = part.getContent();
-        if (content instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-            return all.toString();
-        }
-        return String.valueOf(content);
-    }
-
     // ---- measuring ----
 
     /** Logs in through the login page as a browser would; returns the session cookie. */
@@ -289,32 +232,7 @@ final class RegisterBenchmark {
 
     /** wrk with one connection per credential, each request with the next one's {@code header}; 10 s warm-up, 30 s. */
     private Matcher wrk(List<String> credentials, String header, String url, String name, int threads) throws Exception {
-        Path script = work.resolve(name + ".lua");
-        Files.writeString(script, """
-                local values = { %s }
-                local turn = 0
-                function request()
-                  turn = turn %% #values + 1
-                  wrk.headers["%s"] = values[turn]
-                  return wrk.format("GET")
-                end
-                function done(summary, latency, requests)
-                  io.write(string.format("RESULT p50=%%.2f p95=%%.2f p99=%%.2f rps=%%.1f errors=%%d requests=%%d\\n",
-                    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-                    summary.requests / (summary.duration / 1e6),
-                    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-                    summary.requests))
-                end
-                """.formatted(credentials.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", ")), header));
-        int connections = credentials.size();
-        Benchmark.exec("wrk", "-t" + threads, "-c" + connections, "-d10s", "--timeout", "10s", "-s", script.toString(), url);
-        String out = Benchmark.exec("wrk", "-t" + threads, "-c" + connections, "-d30s", "--timeout", "10s", "-s",
-                script.toString(), url);
-        Matcher m = WRK_RESULT.matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("unexpected wrk output: " + out);
-        }
-        return m;
+        return BenchApi.wrk(work, name, header, credentials, List.of(url), threads, credentials.size(), 30);
     }
 
     // ---- HTTP ----

@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.discussion.entity;
 
 import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
@@ -26,7 +27,8 @@ import java.time.Instant;
  */
 @Entity
 @Indexed(index = "thread")
-@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
+        params = @Param(name = SearchableBinder.DEPENDS_ON, value = "title,excerpt,authorId,lastActivityAt,trashedAt")))
 @Table(name = "discussion_thread")
 public class DiscussionThread {
 

@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.discussion.entity;
 
 import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
@@ -25,7 +26,8 @@ import java.time.Instant;
  */
 @Entity
 @Indexed(index = "post")
-@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
+        params = @Param(name = SearchableBinder.DEPENDS_ON, value = "number,body,authorId,createdAt,deletedAt,hiddenAt")))
 @Table(name = "post")
 public class Post {
 

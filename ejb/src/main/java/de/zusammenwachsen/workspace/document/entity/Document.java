@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.document.entity;
 
 import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
  */
 @Entity
 @Indexed(index = "document")
-@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
+        params = @Param(name = SearchableBinder.DEPENDS_ON, value = "name,title,description,tags,currentNumber,createdBy,updatedBy,updatedAt,trashedAt")))
 @Table(name = "document")
 public class Document extends Trashable {
 

@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.group.entity;
 
 import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.account.entity.Account;
@@ -41,7 +42,8 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Indexed(index = "group")
-@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
+        params = @Param(name = SearchableBinder.DEPENDS_ON, value = "slug,name,description,visibility,createdAt")))
 @Table(name = "working_group")
 public class WorkingGroup {
 

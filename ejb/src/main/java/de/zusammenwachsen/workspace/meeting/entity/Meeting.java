@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.meeting.entity;
 
 import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
@@ -31,7 +32,8 @@ import java.util.Objects;
  */
 @Entity
 @Indexed(index = "meeting")
-@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class))
+@TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
+        params = @Param(name = SearchableBinder.DEPENDS_ON, value = "title,description,place,startsAt,organiserId,cancelledAt")))
 @Table(name = "meeting")
 public class Meeting {
 

@@ -181,7 +181,7 @@ public class Search {
     /** Starts rebuilding the whole index from the database in the background. Administrators. */
     public void rebuild() {
         policy.requireAdministrator(caller.viewer());
-        rebuild.start(false);
+        rebuild.start();
     }
 
     private SearchResult<List<?>> fetch(SearchSession session, SearchPredicate text, SearchPredicate filters,

@@ -44,11 +44,12 @@ public class IndexCheck {
         }
         long indexed;
         try {
+            Search.mapping(emf).scope(SearchIndex.TYPES).schemaManager().createIfMissing();
             indexed = Search.session(em).search(SearchIndex.TYPES).where(f -> f.matchAll()).fetchTotalHitCount();
         } catch (RuntimeException unreadable) {
             LOG.log(Level.SEVERE, "The search index cannot be read; it is dropped and rebuilt from the database", unreadable);
             Search.mapping(emf).scope(SearchIndex.TYPES).schemaManager().dropAndCreate();
-            rebuild.start(true);
+            rebuild.start();
             return;
         }
         if (indexed != stored) {
@@ -56,7 +57,7 @@ public class IndexCheck {
             long expected = stored;
             LOG.warning(() -> "The search index holds " + found + " items, the database " + expected
                     + "; rebuilding the index in the background");
-            rebuild.start(false);
+            rebuild.start();
         }
     }
 }

@@ -93,16 +93,26 @@ final class SearchEntries {
     private static SearchEntry thread(DiscussionThread thread, EntityManager em) {
         WorkingGroup group = thread.getGroup();
         Audience audience = thread.isTrashed() ? Audience.MODERATORS : Audience.READERS;
-        return entry(Kind.THREAD, group, audience, thread.getTitle(), thread.getExcerpt(), group.getPrimaryActionField(),
+        // The opening post is found as the thread (one hit, not two); a hidden or deleted one is not in the text.
+        List<String> opening = em.createQuery("select p.body from Post p where p.thread = :thread and p.number = 1 "
+                + "and p.deletedAt is null and p.hiddenAt is null", String.class).setParameter("thread", thread)
+                .getResultList();
+        String text = opening.isEmpty() ? null : opening.get(0);
+        return entry(Kind.THREAD, group, audience, thread.getTitle(), text, group.getPrimaryActionField(),
                 thread.getAuthorId(), em, thread.getLastActivityAt(), List.of(),
                 Links.thread(group.getSlug(), thread.getId(), null));
     }
 
+    /**
+     * A reply, or a hidden opening post (for the moderators, who find hidden posts). The visible opening post is
+     * part of its thread's entry instead.
+     */
     private static SearchEntry post(Post post, EntityManager em) {
         DiscussionThread thread = post.getThread();
         WorkingGroup group = thread.getGroup();
         Audience audience;
-        if (post.isDeleted()) {
+        if (post.isDeleted() || post.getNumber() == 1 && !post.isHidden()) {
+            // deleted: the text is gone; the visible opening post: found as its thread
             audience = Audience.NOBODY;
         } else if (post.isHidden() || thread.isTrashed()) {
             audience = Audience.MODERATORS;

@@ -9,6 +9,7 @@ import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
 import org.hibernate.search.mapper.orm.HibernateOrmExtension;
 import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
@@ -25,15 +26,23 @@ import static de.zusammenwachsen.workspace.search.control.SearchFields.*;
  * Gives every searchable entity the same index fields, filled from its {@link SearchEntry}: one query can then span
  * all kinds with one permission filter and one set of facets.
  *
- * <p>The bridge depends on the entity's own state only: a change of the entity re-indexes it. What an entry also
+ * <p>The bridge depends on the entity's own properties named in {@link #DEPENDS_ON}. What an entry also
  * shows of other entities (a thread's title on its posts, a group's name, a minutes' state on its decisions, a
  * document's extracted text) is re-indexed explicitly by {@link SearchIndex} where those change.
  */
 public class SearchableBinder implements TypeBinder {
 
+    /**
+     * The entity's own properties its entry is made of, comma-separated: a change of any of them re-indexes the
+     * entity (Hibernate Search tracks only declared properties, and only through Hibernate's dirty checking).
+     */
+    public static final String DEPENDS_ON = "dependsOn";
+
     @Override
     public void bind(TypeBindingContext context) {
-        context.dependencies().useRootOnly();
+        for (String property : context.param(DEPENDS_ON, String.class).split(",")) {
+            context.dependencies().use(property.strip());
+        }
         IndexSchemaElement schema = context.indexSchemaElement();
         IndexFieldTypeFactory f = context.typeFactory();
         Fields fields = new Fields(
@@ -41,11 +50,14 @@ public class SearchableBinder implements TypeBinder {
                 schema.field(GROUP, f.asLong().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),
                 schema.field(AUDIENCE, f.asString()).toReference(),
                 schema.field(TITLE, f.asString().analyzer(GermanAnalysis.TEXT).searchAnalyzer(GermanAnalysis.QUERY)
-                        .projectable(Projectable.YES).highlightable(List.of(Highlightable.UNIFIED))).toReference(),
+                        .projectable(Projectable.YES)).toReference(),
                 schema.field(TITLE_PREFIX, f.asString().analyzer(GermanAnalysis.PREFIX)
                         .searchAnalyzer(GermanAnalysis.PREFIX_QUERY)).toReference(),
                 schema.field(TEXT, f.asString().analyzer(GermanAnalysis.TEXT).searchAnalyzer(GermanAnalysis.QUERY)
-                        .projectable(Projectable.NO).highlightable(List.of(Highlightable.UNIFIED))).toReference(),
+                        .projectable(Projectable.NO).highlightable(List.of(Highlightable.UNIFIED))
+                        // Offsets in term vectors let the highlighter find the passage without analysing the
+                        // text again (with the compound splitter, the costliest step of a query otherwise).
+                        .termVector(TermVector.WITH_POSITIONS_OFFSETS)).toReference(),
                 schema.field(GROUP_NAME, f.asString().searchable(Searchable.NO).projectable(Projectable.YES)).toReference(),
                 schema.field(GROUP_SLUG, f.asString().projectable(Projectable.YES)).toReference(),
                 schema.field(ACTION_FIELD, f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),

@@ -1,0 +1,131 @@
+package de.zusammenwachsen.workspace.e2e;
+
+import jakarta.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The index is derived data: a second WildFly of its own ({@link ForkedServer}, ports +200, its own H2 database and
+ * index under {@code target/index-server}) loses its index between runs, then finds it damaged, and each time
+ * finds the same items after a restart as before, rebuilt from the database. Also: after a SIGKILL right after a
+ * write was acknowledged, the written item is found after the restart.
+ *
+ * <p>A plain JUnit test like {@link CrashRecoveryIT}: the Arquillian server on 8080 keeps serving the other tests.
+ */
+class SearchIndexRecoveryIT {
+
+    private static final String SETUP_CODE = "index-setup";
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration REBUILT = Duration.ofMinutes(2);
+
+    private static ForkedServer server;
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    void aMissingOrDamagedIndexIsRebuiltFromTheDatabase() throws Exception {
+        server = new ForkedServer(Path.of("target", "index-server"), 200, List.of(
+                "-Djboss.node.name=index-server", "-Dzw.setup.code=" + SETUP_CODE));
+        server.prepare(Path.of("target", "workspace.ear").toAbsolutePath());
+        server.start();
+        server.awaitReady(START);
+        String token = firstAdministrator();
+        String slug = group(token);
+        String word = "Tagebaurestsee" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Answer thread = server.post(token, "/groups/" + slug + "/threads", Json.createObjectBuilder()
+                    .add("title", "Flutung " + i).add("body", "Der " + word + " wird geflutet, Teil " + i).build());
+            assertEquals(201, thread.status(), thread.toString());
+        }
+        assertEquals(3, total(token, word), "found right after the writes");
+
+        // 1. The index directory is gone (e.g. a restored backup without it).
+        server.stop();
+        Path index = server.baseDir().resolve("data").resolve("zusammenwachsen").resolve("index");
+        assertTrue(Files.isDirectory(index), "the index lives in the data directory: " + index);
+        ForkedServer.deleteTree(index);
+        server.start();
+        server.awaitReady(START);
+        awaitTotal(token, word, 3, "after the index directory was deleted");
+
+        // 2. The index files are damaged.
+        server.stop();
+        try (Stream<Path> files = Files.walk(index)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.write(file, "kaputt".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        server.start();
+        server.awaitReady(START);
+        awaitTotal(token, word, 3, "after the index files were overwritten");
+
+        // 3. SIGKILL right after an acknowledged write: the item is found after the restart.
+        ApiClient.Answer last = server.post(token, "/groups/" + slug + "/threads", Json.createObjectBuilder()
+                .add("title", "Letzte Flutung").add("body", "Der " + word + " ist voll").build());
+        assertEquals(201, last.status(), last.toString());
+        server.kill();
+        server.start();
+        server.awaitReady(START);
+        awaitTotal(token, word, 4, "after a kill right after a write");
+    }
+
+    private long total(String token, String word) {
+        ApiClient.Answer found = server.get(token, "/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+        assertEquals(200, found.status(), found.toString());
+        return found.json().getJsonNumber("total").longValue();
+    }
+
+    private void awaitTotal(String token, String word, long expected, String when) throws InterruptedException {
+        long deadline = System.nanoTime() + REBUILT.toNanos();
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = total(token, word);
+            if (seen == expected) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(when + ": expected " + expected + " hits, the search found " + seen + "\n"
+                + server.logTail(40));
+    }
+
+    private String firstAdministrator() {
+        ApiClient.Answer setup = server.post(null, "/setup", Json.createObjectBuilder()
+                .add("setupCode", SETUP_CODE).add("email", "index-admin@zw-example.de").add("displayName", "Index Admin")
+                .add("password", "Der Index brennt im Revier").add("language", "de").add("tokenName", "index test")
+                .build());
+        assertEquals(201, setup.status(), "first administrator on the forked server: " + setup);
+        return setup.json().getString("token");
+    }
+
+    private String group(String token) {
+        String slug = Fixtures.unique("index");
+        ApiClient.Answer created = server.post(token, "/groups", Json.createObjectBuilder()
+                .add("slug", slug).add("name", "Gruppe " + slug).add("description", "Für den Indextest")
+                .add("actionFields", Json.createArrayBuilder().add(Fixtures.ACTION_FIELD))
+                .add("regions", Json.createArrayBuilder())
+                .add("visibility", "PRIVATE").add("joinPolicy", "INVITATION")
+                .add("moderators", Json.createArrayBuilder()).build());
+        assertEquals(201, created.status(), created.toString());
+        return slug;
+    }
+}
