@@ -209,13 +209,24 @@ class SearchIT {
                 assertTrue(browser.driver.findElements(By.id("searchHits")).isEmpty());
                 assertAccessible(browser);
 
-                // Search within the group, from its page.
+                // Search within the group, from its page, and within its documents, from the library.
                 browser.driver.get(BASE + "/groups/group.xhtml?slug=" + w.slug());
+                waitFor(browser, By.id("groupSearchQuery"));
+                assertAccessible(browser);
                 Flows.type(browser, "groupSearchQuery", QUERY);
                 Flows.clickAndWaitForNextPage(browser, By.id("groupSearchButton"));
                 waitFor(browser, By.id("searchHits"));
                 assertTrue(browser.driver.getCurrentUrl().contains("group=" + w.slug()), browser.driver.getCurrentUrl());
                 assertTrue(browser.driver.findElement(By.id("activeFilters")).getText().contains("Gruppe " + w.slug()));
+                browser.driver.get(BASE + "/groups/documents.xhtml?slug=" + w.slug());
+                waitFor(browser, By.id("librarySearchQuery"));
+                assertAccessible(browser);
+                Flows.type(browser, "librarySearchQuery", QUERY);
+                Flows.clickAndWaitForNextPage(browser, By.id("librarySearchButton"));
+                waitFor(browser, By.id("searchHits"));
+                assertTrue(browser.driver.getCurrentUrl().contains("type=document"), browser.driver.getCurrentUrl());
+                assertEquals(1, total(browser), "the group's one document");
+                assertFalse(browser.driver.findElements(hitOf("document", w.documentId())).isEmpty());
 
                 // A phone: no sideways scrolling, with the header box on a line of its own.
                 browser.driver.manage().window().setSize(new Dimension(390, 844));

@@ -114,14 +114,15 @@ public class Search {
 
         SearchPredicate filters = filters(indexes.predicate(), query, groupId, scope);
         SearchResult<List<?>> result = fetch(session, indexes.predicate().simpleQueryString()
-                .field(TITLE).boost(3f).field(TEXT).matching(text).defaultOperator(BooleanOperator.AND)
+                .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text)
+                .defaultOperator(BooleanOperator.AND)
                 .toPredicate(), filters, query.sort(), offset, pageSize);
         boolean fuzzy = false;
         String didYouMean = null;
         long total = result.total().hitCount();
         if (total < FEW_HITS && QueryText.plain(text)) {
             SearchResult<List<?>> tolerant = fetch(session, indexes.predicate().match()
-                    .field(TITLE).boost(3f).field(TEXT).matching(text).fuzzy(2, 1)
+                    .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text).fuzzy(2, 1)
                     .minimumShouldMatchPercent(100).toPredicate(), filters, query.sort(), total == 0 ? offset : 0,
                     total == 0 ? pageSize : FEW_HITS);
             if (tolerant.total().hitCount() > total) {
@@ -189,7 +190,7 @@ public class Search {
         Instant now = Instant.now();
         return session.search(SearchIndex.TYPES)
                 .select(p -> p.composite().from(p.id(Long.class), p.field(KIND, String.class),
-                        p.field(TITLE, String.class), p.highlight(TEXT), p.field(GROUP_NAME, String.class),
+                        p.field(TITLE, String.class), p.highlight(PASSAGE), p.field(GROUP_NAME, String.class),
                         p.field(GROUP_SLUG, String.class), p.field(ACTION_FIELD, String.class),
                         p.field(DATE, Instant.class), p.field(AUTHOR, Long.class), p.field(AUTHOR_NAME, String.class),
                         p.field(LINK, String.class)).asList())

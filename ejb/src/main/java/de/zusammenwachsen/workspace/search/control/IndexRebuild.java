@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 public class IndexRebuild {
 
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class.getName());
-    static final int BATCH = 100;
+    /** Small batches: documents carry their whole text, and the progress bar moves often. */
+    static final int BATCH = 25;
 
     @Resource
     ManagedExecutorService executor;

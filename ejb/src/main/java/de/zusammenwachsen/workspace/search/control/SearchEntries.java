@@ -63,11 +63,12 @@ final class SearchEntries {
 
     private static SearchEntry document(Document document, EntityManager em) {
         WorkingGroup group = document.getGroup();
+        // Description and content first: a hit's passage is taken from the start of the text.
         StringJoiner text = new StringJoiner("\n");
-        add(text, document.getName());
         add(text, document.getDescription());
-        document.getTags().forEach(tag -> add(text, tag));
         add(text, extractedText(document, em));
+        add(text, document.getName());
+        document.getTags().forEach(tag -> add(text, tag));
         String title = document.getTitle() == null || document.getTitle().isBlank() ? document.getName() : document.getTitle();
         ActionField field = document.getActionField() != null ? document.getActionField() : group.getPrimaryActionField();
         Long author = document.getUpdatedBy() != null ? document.getUpdatedBy() : document.getCreatedBy();

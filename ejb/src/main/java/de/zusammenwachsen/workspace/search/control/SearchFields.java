@@ -9,6 +9,8 @@ public final class SearchFields {
     public static final String TITLE = "title";
     public static final String TITLE_PREFIX = "titlePrefix";
     public static final String TEXT = "text";
+    /** The start of the text, stored for the highlighted passage of a hit (see {@link SearchableBinder}). */
+    public static final String PASSAGE = "passage";
     public static final String GROUP_NAME = "groupName";
     public static final String GROUP_SLUG = "groupSlug";
     public static final String ACTION_FIELD = "actionField";

@@ -38,6 +38,9 @@ public class SearchableBinder implements TypeBinder {
      */
     public static final String DEPENDS_ON = "dependsOn";
 
+    /** How much of a text is kept for passages: what Lucene's unified highlighter reads at most (its default). */
+    static final int PASSAGE_SOURCE = 10_000;
+
     @Override
     public void bind(TypeBindingContext context) {
         for (String property : context.param(DEPENDS_ON, String.class).split(",")) {
@@ -54,10 +57,14 @@ public class SearchableBinder implements TypeBinder {
                 schema.field(TITLE_PREFIX, f.asString().analyzer(GermanAnalysis.PREFIX)
                         .searchAnalyzer(GermanAnalysis.PREFIX_QUERY)).toReference(),
                 schema.field(TEXT, f.asString().analyzer(GermanAnalysis.TEXT).searchAnalyzer(GermanAnalysis.QUERY)
-                        .projectable(Projectable.NO).highlightable(List.of(Highlightable.UNIFIED))
-                        // Offsets in term vectors let the highlighter find the passage without analysing the
-                        // text again (with the compound splitter, the costliest step of a query otherwise).
-                        .termVector(TermVector.WITH_POSITIONS_OFFSETS)).toReference(),
+                        .projectable(Projectable.NO)).toReference(),
+                // The whole text is searched but not stored: Lucene decompresses a hit's stored fields as one
+                // block, and a law of 2 MB in it made every hit of it cost milliseconds. The passage shown comes
+                // from the stored start of the text, as far as the highlighter reads anyway; offsets in term
+                // vectors spare it analysing that start again.
+                schema.field(PASSAGE, f.asString().analyzer(GermanAnalysis.TEXT).searchAnalyzer(GermanAnalysis.QUERY)
+                        .highlightable(List.of(Highlightable.UNIFIED)).termVector(TermVector.WITH_POSITIONS_OFFSETS))
+                        .toReference(),
                 schema.field(GROUP_NAME, f.asString().searchable(Searchable.NO).projectable(Projectable.YES)).toReference(),
                 schema.field(GROUP_SLUG, f.asString().projectable(Projectable.YES)).toReference(),
                 schema.field(ACTION_FIELD, f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES)).toReference(),
@@ -74,11 +81,22 @@ public class SearchableBinder implements TypeBinder {
     private record Fields(IndexFieldReference<String> kind, IndexFieldReference<Long> group,
                           IndexFieldReference<String> audience, IndexFieldReference<String> title,
                           IndexFieldReference<String> titlePrefix, IndexFieldReference<String> text,
+                          IndexFieldReference<String> passage,
                           IndexFieldReference<String> groupName, IndexFieldReference<String> groupSlug,
                           IndexFieldReference<String> actionField, IndexFieldReference<String> region,
                           IndexFieldReference<Long> author, IndexFieldReference<String> authorName,
                           IndexFieldReference<Instant> date, IndexFieldReference<Long> folder,
                           IndexFieldReference<String> link) {
+    }
+
+    /** The start of a text up to {@link #PASSAGE_SOURCE} characters, cut at a space, as readable text. */
+    static String start(String markup) {
+        String text = PlainText.of(markup);
+        if (text == null || text.length() <= PASSAGE_SOURCE) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', PASSAGE_SOURCE);
+        return text.substring(0, space > PASSAGE_SOURCE / 2 ? space : PASSAGE_SOURCE);
     }
 
     private static final class Bridge implements TypeBridge<Object> {
@@ -99,6 +117,7 @@ public class SearchableBinder implements TypeBinder {
             target.addValue(fields.title(), entry.title());
             target.addValue(fields.titlePrefix(), entry.title());
             target.addValue(fields.text(), entry.text());
+            target.addValue(fields.passage(), start(entry.text()));
             target.addValue(fields.groupName(), entry.groupName());
             target.addValue(fields.groupSlug(), entry.groupSlug());
             target.addValue(fields.actionField(), entry.actionField());
