@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.notification.control;
 
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.account.entity.Language;
+import de.zusammenwachsen.workspace.core.Html;
 import de.zusammenwachsen.workspace.core.Settings;
 import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.notification.entity.NotificationKind;
@@ -159,20 +160,6 @@ public final class NotificationMails {
     }
 
     static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(value);
     }
 }

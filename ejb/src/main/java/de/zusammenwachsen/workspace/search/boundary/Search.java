@@ -13,6 +13,7 @@ import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
 import de.zusammenwachsen.workspace.search.control.IndexRebuild;
 import de.zusammenwachsen.workspace.search.control.Passages;
+import de.zusammenwachsen.workspace.search.control.QueryMarks;
 import de.zusammenwachsen.workspace.search.control.QueryText;
 import de.zusammenwachsen.workspace.search.control.SearchIndex;
 import de.zusammenwachsen.workspace.search.control.SearchPredicates;
@@ -116,7 +117,7 @@ public class Search {
         SearchResult<List<?>> result = fetch(session, indexes.predicate().simpleQueryString()
                 .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text)
                 .defaultOperator(BooleanOperator.AND)
-                .toPredicate(), filters, query.sort(), offset, pageSize);
+                .toPredicate(), filters, query.sort(), offset, pageSize, false);
         boolean fuzzy = false;
         String didYouMean = null;
         long total = result.total().hitCount();
@@ -124,7 +125,7 @@ public class Search {
             SearchResult<List<?>> tolerant = fetch(session, indexes.predicate().match()
                     .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text).fuzzy(2, 1)
                     .minimumShouldMatchPercent(100).toPredicate(), filters, query.sort(), total == 0 ? offset : 0,
-                    total == 0 ? pageSize : FEW_HITS);
+                    total == 0 ? pageSize : FEW_HITS, true);
             if (tolerant.total().hitCount() > total) {
                 didYouMean = QueryText.correction(text, marked(tolerant));
                 if (total == 0) {
@@ -134,7 +135,8 @@ public class Search {
                 }
             }
         }
-        List<Hit> hits = result.hits().stream().map(row -> hit(row, locale)).toList();
+        QueryMarks marks = fuzzy ? null : QueryMarks.of(text);
+        List<Hit> hits = result.hits().stream().map(row -> hit(row, marks, locale)).toList();
         Facets facets = facets(result, locale);
         return new SearchView.Result(text, total, offset, pageSize, hits, facets, didYouMean, fuzzy,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -185,12 +187,19 @@ public class Search {
         rebuild.start();
     }
 
+    /**
+     * One page of hits with the facets. The passage is the stored start of the text, marked by {@link QueryMarks};
+     * {@code highlighted}: marked by Lucene's highlighter instead, for the typo-tolerant retry, whose matched words
+     * are not the query's.
+     */
     private SearchResult<List<?>> fetch(SearchSession session, SearchPredicate text, SearchPredicate filters,
-                                        SearchView.Sort sort, int offset, int size) {
+                                        SearchView.Sort sort, int offset, int size, boolean highlighted) {
         Instant now = Instant.now();
         return session.search(SearchIndex.TYPES)
                 .select(p -> p.composite().from(p.id(Long.class), p.field(KIND, String.class),
-                        p.field(TITLE, String.class), p.highlight(PASSAGE), p.field(GROUP_NAME, String.class),
+                        p.field(TITLE, String.class),
+                        highlighted ? p.highlight(PASSAGE) : p.field(PASSAGE, String.class),
+                        p.field(GROUP_NAME, String.class),
                         p.field(GROUP_SLUG, String.class), p.field(ACTION_FIELD, String.class),
                         p.field(DATE, Instant.class), p.field(AUTHOR, Long.class), p.field(AUTHOR_NAME, String.class),
                         p.field(LINK, String.class)).asList())
@@ -264,12 +273,19 @@ public class Search {
         return group.getId();
     }
 
-    private Hit hit(List<?> row, Locale locale) {
-        @SuppressWarnings("unchecked")
-        List<String> passages = (List<String>) row.get(3);
+    /** A hit; its passage marked by {@code marks}, or by Lucene's highlighter when that is null. */
+    private Hit hit(List<?> row, QueryMarks marks, Locale locale) {
+        String passage;
+        if (marks == null) {
+            @SuppressWarnings("unchecked")
+            List<String> passages = (List<String>) row.get(3);
+            passage = passages.isEmpty() ? null : Passages.around(passages.get(0), PASSAGE_LENGTH);
+        } else {
+            passage = marks.passage((String) row.get(3), PASSAGE_LENGTH);
+        }
         String field = (String) row.get(6);
         return new Hit(Kind.ofKey((String) row.get(1)), (Long) row.get(0), (String) row.get(2),
-                passages.isEmpty() ? null : Passages.around(passages.get(0), PASSAGE_LENGTH), (String) row.get(4), (String) row.get(5), field,
+                passage, (String) row.get(4), (String) row.get(5), field,
                 actionFieldName(field, locale), (Instant) row.get(7), (Long) row.get(8), (String) row.get(9),
                 (String) row.get(10));
     }

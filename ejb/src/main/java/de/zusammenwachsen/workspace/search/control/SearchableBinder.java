@@ -60,10 +60,12 @@ public class SearchableBinder implements TypeBinder {
                         .projectable(Projectable.NO)).toReference(),
                 // The whole text is searched but not stored: Lucene decompresses a hit's stored fields as one
                 // block, and a law of 2 MB in it made every hit of it cost milliseconds. The passage shown comes
-                // from the stored start of the text, as far as the highlighter reads anyway; offsets in term
-                // vectors spare it analysing that start again.
+                // from the stored start of the text, as far as the highlighter reads anyway. Hits are marked by
+                // QueryMarks on the stored text; the typo-tolerant retry uses Lucene's highlighter, which offsets in
+                // term vectors spare analysing that start again.
                 schema.field(PASSAGE, f.asString().analyzer(GermanAnalysis.TEXT).searchAnalyzer(GermanAnalysis.QUERY)
-                        .highlightable(List.of(Highlightable.UNIFIED)).termVector(TermVector.WITH_POSITIONS_OFFSETS))
+                        .projectable(Projectable.YES).highlightable(List.of(Highlightable.UNIFIED))
+                        .termVector(TermVector.WITH_POSITIONS_OFFSETS))
                         .toReference(),
                 schema.field(GROUP_NAME, f.asString().searchable(Searchable.NO).projectable(Projectable.YES)).toReference(),
                 schema.field(GROUP_SLUG, f.asString().projectable(Projectable.YES)).toReference(),

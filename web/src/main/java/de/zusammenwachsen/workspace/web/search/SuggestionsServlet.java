@@ -7,9 +7,9 @@ import de.zusammenwachsen.workspace.web.api.SearchResource;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
 import de.zusammenwachsen.workspace.web.security.CallerFilter;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +30,8 @@ import java.util.Locale;
 public class SuggestionsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     transient Caller caller;
@@ -50,10 +52,10 @@ public class SuggestionsServlet extends HttpServlet {
         caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
         // The language chosen in this session; asking the session bean without a session would start one per guest.
         Locale locale = session == null ? Locale.GERMAN : languageView.getLocale();
-        JsonArrayBuilder answer = Json.createArrayBuilder();
+        JsonArrayBuilder answer = JSON.createArrayBuilder();
         try {
             for (SearchResource.SuggestionJson s : SearchResource.suggestions(search, request.getParameter("q"), locale)) {
-                JsonObjectBuilder one = Json.createObjectBuilder().add("type", s.type()).add("typeLabel", s.typeLabel())
+                JsonObjectBuilder one = JSON.createObjectBuilder().add("type", s.type()).add("typeLabel", s.typeLabel())
                         .add("title", s.title() == null ? "" : s.title()).add("link", s.link());
                 if (s.group() == null) {
                     one.addNull("group");

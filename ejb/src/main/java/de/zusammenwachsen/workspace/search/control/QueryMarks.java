@@ -1,0 +1,210 @@
+package de.zusammenwachsen.workspace.search.control;
+
+import de.zusammenwachsen.workspace.core.Html;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of a query marked in the stored start of an item's text, as a short passage of escaped HTML with
+ * {@code <mark>} elements around the place where most of the query's words meet.
+ *
+ * <p>Why not Lucene's unified highlighter on every hit: it rebuilds the query's weights against each hit's term
+ * vectors, decompresses them and walks sentence boundaries through up to 10,000 characters; JFR showed it taking
+ * almost half of a results page's CPU time. This marker folds the stored text once (lower case, umlauts and ß as
+ * the index folds them) and looks for each query word with its inflection ending taken off, which costs a few
+ * microseconds per hit. It marks whole words, so a query word inside a compound marks the compound, like the
+ * index's word splitting finds it. The matches it shows are the likely reason for the hit, not a proof of it; the
+ * typo-tolerant retry, whose words differ from the query's, still uses Lucene's highlighter.
+ */
+public final class QueryMarks {
+
+    /** Words this short inside another word are mostly chance (the index splits compounds into parts of 4+). */
+    static final int MIN_PART = 4;
+    /** Only long words are split into parts by the index (GermanAnalysis.MIN_COMPOUND_LENGTH). */
+    static final int MIN_COMPOUND = 9;
+    /** A short query word marks a word starting with it only when at most this much is left: an inflection. */
+    static final int MAX_ENDING = 3;
+    private static final String[] ENDINGS = {"ern", "em", "en", "er", "es", "e", "n", "s"};
+
+    private final List<String> terms;
+
+    private QueryMarks(List<String> terms) {
+        this.terms = terms;
+    }
+
+    /** The words to mark for a query as people type it: quotes and operators dropped, excluded words left out. */
+    public static QueryMarks of(String query) {
+        Set<String> terms = new HashSet<>();
+        String text = query == null ? "" : query;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            boolean excluded = start > 0 && text.charAt(start - 1) == '-'
+                    && (start == 1 || Character.isWhitespace(text.charAt(start - 2)) || text.charAt(start - 2) == '"');
+            if (!excluded) {
+                String term = reduce(fold(text.substring(start, i)).text());
+                if (!term.isEmpty()) {
+                    terms.add(term);
+                }
+            }
+        }
+        return new QueryMarks(List.copyOf(terms));
+    }
+
+    /**
+     * About {@code length} characters of the text around its best place for the query, escaped, with the matched
+     * words marked; null when no query word is in the text (the hit matched elsewhere, in the title say).
+     */
+    public String passage(String text, int length) {
+        if (text == null || text.isEmpty() || terms.isEmpty()) {
+            return null;
+        }
+        Folded folded = fold(text);
+        List<Mark> marks = marks(folded);
+        if (marks.isEmpty()) {
+            return null;
+        }
+        int bestStart = marks.get(bestWindow(marks, length)).start();
+        // A little text before the best place (at a word's start), then marks and text; Passages cuts the rest.
+        int from = Math.max(0, bestStart - length / 4);
+        int space = from == 0 ? -1 : text.indexOf(' ', from);
+        if (space >= 0 && space < bestStart) {
+            from = space + 1;
+        }
+        int to = Math.min(text.length(), bestStart + 2 * length);
+        StringBuilder html = new StringBuilder(to - from + 64);
+        int at = from;
+        for (Mark mark : marks) {
+            if (mark.start() < from || mark.start() >= to) {
+                continue;
+            }
+            Html.escape(text, at, mark.start(), html);
+            html.append("<mark>");
+            Html.escape(text, mark.start(), Math.min(mark.end(), to), html);
+            html.append("</mark>");
+            at = Math.min(mark.end(), to);
+        }
+        Html.escape(text, at, to, html);
+        String passage = Passages.around(html.toString(), length);
+        return from > 0 && passage != null && !passage.startsWith(Passages.ELLIPSIS) ? Passages.ELLIPSIS + " " + passage
+                : passage;
+    }
+
+    /** The marked words in text order, each once, with the query word it matched. */
+    private List<Mark> marks(Folded folded) {
+        List<Mark> marks = new ArrayList<>();
+        String f = folded.text();
+        for (int t = 0; t < terms.size(); t++) {
+            String term = terms.get(t);
+            for (int p = f.indexOf(term); p >= 0; p = f.indexOf(term, p + 1)) {
+                int wordStart = p;
+                while (wordStart > 0 && Character.isLetterOrDigit(f.charAt(wordStart - 1))) {
+                    wordStart--;
+                }
+                int wordEnd = p + term.length();
+                while (wordEnd < f.length() && Character.isLetterOrDigit(f.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                int wordLength = wordEnd - wordStart;
+                boolean matches = p == wordStart
+                        ? term.length() >= MIN_PART || wordLength - term.length() <= MAX_ENDING
+                        : term.length() >= MIN_PART && wordLength >= MIN_COMPOUND;
+                if (matches) {
+                    int end = folded.origin()[wordEnd - 1] + 1;
+                    // A folded-away letter at the word's end ("ae" → "a") still belongs to the word.
+                    while (end < folded.source().length() && Character.isLetterOrDigit(folded.source().charAt(end))) {
+                        end++;
+                    }
+                    marks.add(new Mark(folded.origin()[wordStart], end, t));
+                }
+                p = wordEnd - 1;
+            }
+        }
+        marks.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Mark> distinct = new ArrayList<>();
+        for (Mark mark : marks) {
+            if (distinct.isEmpty() || distinct.get(distinct.size() - 1).end() <= mark.start()) {
+                distinct.add(mark);
+            }
+        }
+        return distinct;
+    }
+
+    /** The mark that starts the window of the given length with the most different query words; the first of equals. */
+    private int bestWindow(List<Mark> marks, int length) {
+        int best = 0;
+        int bestWords = 0;
+        for (int i = 0; i < marks.size() && bestWords < terms.size(); i++) {
+            Set<Integer> words = new HashSet<>();
+            for (int j = i; j < marks.size() && marks.get(j).end() - marks.get(i).start() <= length; j++) {
+                words.add(marks.get(j).term());
+            }
+            if (words.size() > bestWords) {
+                best = i;
+                bestWords = words.size();
+            }
+        }
+        return best;
+    }
+
+    /** A query word without its inflection ending, as long as four letters remain (a rough light stemming). */
+    static String reduce(String word) {
+        for (String ending : ENDINGS) {
+            if (word.endsWith(ending) && word.length() - ending.length() >= MIN_PART) {
+                return word.substring(0, word.length() - ending.length());
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Lower case with umlauts and ß folded the way the index folds them (ä, ae → a; ß → ss), remembering for each
+     * folded character where it came from.
+     */
+    static Folded fold(String text) {
+        StringBuilder folded = new StringBuilder(text.length() + 16);
+        int[] origin = new int[text.length() * 2 + 1];
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            switch (c) {
+                case 'ä' -> c = 'a';
+                case 'ö' -> c = 'o';
+                case 'ü' -> c = 'u';
+                case 'ß' -> {
+                    origin[folded.length()] = i;
+                    folded.append('s');
+                    c = 's';
+                }
+                case 'e' -> {
+                    // "ae", "oe", "ue" written for an umlaut fold like it; "que" keeps its e (Quelle, Frequenz).
+                    char previous = i > 0 ? Character.toLowerCase(text.charAt(i - 1)) : 0;
+                    boolean afterQ = i > 1 && Character.toLowerCase(text.charAt(i - 2)) == 'q';
+                    if (previous == 'a' || previous == 'o' || previous == 'u' && !afterQ) {
+                        continue;
+                    }
+                }
+                default -> {
+                }
+            }
+            origin[folded.length()] = i;
+            folded.append(c);
+        }
+        return new Folded(text, folded.toString(), origin);
+    }
+
+    record Folded(String source, String text, int[] origin) {
+    }
+
+    private record Mark(int start, int end, int term) {
+    }
+}

@@ -1,0 +1,76 @@
+package de.zusammenwachsen.workspace.search.control;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QueryMarksTest {
+
+    private static String mark(String query, String text) {
+        return QueryMarks.of(query).passage(text, 220);
+    }
+
+    @Test
+    void umlautsAndSharpSAreFoldedBothWays() {
+        assertEquals("Das <mark>Gebäude</mark> an der <mark>Straße</mark>", mark("Gebaeude Strasse",
+                "Das Gebäude an der Straße"));
+        assertEquals("Das <mark>Gebaeude</mark> steht", mark("Gebäude", "Das Gebaeude steht"));
+        assertEquals("Die <mark>Quelle</mark> fließt", mark("quelle", "Die Quelle fließt"));
+    }
+
+    @Test
+    void inflectionMarksTheWholeWord() {
+        assertEquals("Zwei <mark>Arbeitsgruppen</mark> tagen", mark("Arbeitsgruppe", "Zwei Arbeitsgruppen tagen"));
+        assertEquals("Die <mark>Arbeitsgruppe</mark> tagt", mark("Arbeitsgruppen", "Die Arbeitsgruppe tagt"));
+    }
+
+    @Test
+    void aQueryWordInsideACompoundMarksTheCompound() {
+        assertEquals("Das <mark>Naturschutzgesetz</mark> gilt", mark("Naturschutz", "Das Naturschutzgesetz gilt"));
+        assertEquals("Der <mark>Jugendfreiwilligendienst</mark>", mark("Freiwilligendienst", "Der Jugendfreiwilligendienst"));
+    }
+
+    @Test
+    void shortWordsMatchWholeWordsOnly() {
+        assertNull(mark("EU", "Die Steuer ist neu"));
+        assertEquals("Die <mark>EU</mark> und die <mark>EU-Kommission</mark>".replace("EU-Kommission</mark>",
+                "EU</mark>-Kommission"), mark("EU", "Die EU und die EU-Kommission"));
+        assertNull(mark("Rad", "Das Fahrrad"));
+    }
+
+    @Test
+    void excludedWordsAndOperatorsAreNotMarked() {
+        assertEquals("Kohle und <mark>Strom</mark>", mark("Strom -Kohle", "Kohle und Strom"));
+        assertEquals("<mark>Kohle</mark> <mark>und</mark> <mark>Strom</mark>", mark("\"Kohle und Strom\"", "Kohle und Strom"));
+        assertEquals("<mark>Kohle</mark>-Abbau", mark("+Kohle*", "Kohle-Abbau"));
+    }
+
+    @Test
+    void theTextIsEscapedAndMarksCannotBeInjected() {
+        String passage = mark("Radweg", "<script>alert(1)</script> Radweg & \"Brücke\" <mark>x</mark>");
+        assertEquals("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Radweg</mark> &amp; &quot;Brücke&quot; "
+                + "&lt;mark&gt;x&lt;/mark&gt;", passage);
+    }
+
+    @Test
+    void thePassageShowsThePlaceWhereMostQueryWordsMeet() {
+        String text = "Radweg allein. " + "Füllwort ".repeat(100) + "Hier kommen Radweg und Brücke zusammen. "
+                + "Ende ".repeat(100);
+        String passage = mark("Radweg Brücke", text);
+        assertTrue(passage.startsWith("… "), passage);
+        assertTrue(passage.contains("<mark>Radweg</mark> und <mark>Brücke</mark>"), passage);
+        assertTrue(passage.endsWith(" …"), passage);
+        assertTrue(passage.length() < 300, passage);
+        assertFalse(passage.contains("allein"), passage);
+    }
+
+    @Test
+    void noMatchNoPassage() {
+        assertNull(mark("Windkraft", "Nur über Kohle"));
+        assertNull(mark("Windkraft", null));
+        assertNull(mark("-", "Text"));
+    }
+}
