@@ -63,6 +63,17 @@ final class PostMarkup {
         this.links = links;
     }
 
+    /** A whole post as thread.xhtml renders it with components: article, head, reactions and links in the footer. */
+    static String article(DiscussionView.PostEntry entry, String head, String reactions, String links) {
+        Long id = entry.id();
+        return new StringBuilder(head.length() + reactions.length() + links.length() + 256)
+                .append("<article class=\"").append(articleClass(entry)).append("\" id=\"post-").append(id)
+                .append("\" aria-labelledby=\"post-").append(id).append("-author\">").append(head)
+                .append("<footer class=\"post-footer\">").append(reactions)
+                .append("<ul class=\"post-actions inline-list\">").append(links).append("</ul></footer></article>")
+                .toString();
+    }
+
     /** The classes of the post's article element. */
     static String articleClass(DiscussionView.PostEntry entry) {
         return "post" + (entry.fresh() ? " fresh" : "") + (entry.deleted() ? " deleted" : "") + (entry.hidden() ? " hidden-post" : "");
