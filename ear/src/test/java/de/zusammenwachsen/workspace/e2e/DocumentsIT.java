@@ -307,6 +307,7 @@ class DocumentsIT {
     /** Clicks a button guarded by the confirmation dialog, confirms, and waits for the next page. */
     private static void clickAndConfirmAndWait(Browser browser, WebElement button) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
+        Flows.loaded(browser);
         button.click();
         Flows.visible(browser, By.id("confirmYes")).click();
         Flows.waitForNextPage(browser, page);

@@ -127,10 +127,21 @@ final class Flows {
                 throw e;
             }
         });
+        loaded(browser);
+    }
+
+    /**
+     * Waits until the page has run its scripts. PrimeFaces registers a button's handlers (the confirmation dialog
+     * among them) from a script at the end of the page; a click before that is lost or submits unconfirmed.
+     */
+    static void loaded(Browser browser) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+            .until(driver -> "complete".equals(browser.driver.executeScript("return document.readyState;")));
     }
 
     /** Clicks a button guarded by a confirmation dialog and confirms. */
     static void clickAndConfirm(Browser browser, By button) {
+        loaded(browser);
         browser.driver.findElement(button).click();
         visible(browser, By.id("confirmYes")).click();
     }
