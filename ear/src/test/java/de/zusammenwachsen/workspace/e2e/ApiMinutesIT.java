@@ -137,8 +137,12 @@ class ApiMinutesIT {
                 "circulation mail");
         assertEquals("Protokoll zur Durchsicht: „" + meeting.title() + "“ (Gruppe " + slug + ")", subject(mail));
         assertTrue(text(mail).contains("/groups/minutes.xhtml?id=" + meeting.id()), text(mail));
-        assertTrue(expect(200, berta.api().get("/notifications?size=100")).json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().anyMatch(n -> n.getString("kind").equals("MINUTES_CIRCULATED")));
+        JsonObject notice = expect(200, berta.api().get("/notifications?size=100")).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(n -> n.getString("kind").equals("MINUTES_CIRCULATED"))
+                .findFirst().orElseThrow(() -> new AssertionError("no notification of the circulated minutes"));
+        // It leads to the minutes themselves, not to the group.
+        assertEquals("/groups/minutes.xhtml?id=" + meeting.id(), notice.getString("link"), notice.toString());
+        assertEquals(meeting.title(), notice.getString("meetingTitle"));
         expectProblem(409, "minutes.circulate.notDraft", anton.api().post(path + "/circulate"));
 
         // Comments per agenda item while circulated.
@@ -212,7 +216,7 @@ class ApiMinutesIT {
         String task = Fixtures.unique("Förderantrag prüfen");
         expect(200, anton.api().put(path, MinutesFixtures.draft(started.getInt("version"), meeting, berta.id(),
                 "Wir stellen einen Förderantrag.", task, LocalDate.now(MinutesFixtures.BERLIN).minusDays(1), List.of())));
-        expect(200, anton.api().post(path + "/circulate"));
+        JsonObject circulated = expect(200, anton.api().post(path + "/circulate")).json();
         JsonObject mine = tasks(berta, "OPEN").stream().filter(t -> t.getString("title").equals(task)).findFirst()
                 .orElseThrow(() -> new AssertionError("task not on Berta's list"));
         assertTrue(mine.getBoolean("overdue"), mine.toString());
@@ -224,6 +228,12 @@ class ApiMinutesIT {
                 .add("version", mine.getInt("version")).add("status", "DONE").build())).json();
         assertEquals("DONE", done.getString("status"));
         assertFalse(done.getBoolean("overdue"));
+        // The minute-taker, still on the circulated minutes as loaded before, cannot save the old status over it.
+        expectProblem(409, "minutes.conflict", anton.api().put(path, MinutesFixtures.draft(circulated.getInt("version"),
+                meeting, berta.id(), "Wir stellen einen Förderantrag.", task, null, List.of())));
+        JsonObject reread = section(expect(200, anton.api().get(path)).json(), meeting.firstItem())
+                .getJsonArray("actionItems").getJsonObject(0);
+        assertEquals("DONE", reread.getString("status"), reread.toString());
         expectProblem(409, "tasks.conflict", berta.api().put(itemPath, Json.createObjectBuilder()
                 .add("version", mine.getInt("version")).add("status", "OPEN").build()));
         assertTrue(tasks(berta, "OPEN").stream().noneMatch(t -> t.getString("title").equals(task)));

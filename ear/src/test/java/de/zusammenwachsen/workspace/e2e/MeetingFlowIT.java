@@ -123,6 +123,7 @@ class MeetingFlowIT {
 
                 // 2. Both members get the invitation with a calendar file at the chosen Berlin time.
                 String invitationText = null;
+                String invitationHtml = null;
                 for (Fixtures.Account invited : List.of(max, mia)) {
                     MimeMessage mail = MinutesFixtures.awaitMail(MAIL, invited.email(),
                             m -> MinutesFixtures.subject(m).contains(title), "invitation to " + title);
@@ -135,11 +136,16 @@ class MeetingFlowIT {
                     assertEquals(start.atZone(BERLIN).toInstant(), java.time.Instant.from(dtStart.getDate()));
                     assertTrue(dtStart.getValue().endsWith("T183000"), dtStart.getValue());
                     if (invited == max) {
-                        invitationText = textPart(mail);
+                        invitationText = part(mail, "text/plain");
+                        invitationHtml = part(mail, "text/html");
                     }
                 }
                 String meetingUrl = BASE + "/groups/meeting.xhtml?id=" + meetingId;
                 assertTrue(invitationText.contains("/groups/meeting.xhtml?id=" + meetingId), invitationText);
+                // The HTML alternative says the same, with the link clickable.
+                assertTrue(invitationHtml.matches("(?s).*<a href=\"https?://[^\"]+/groups/meeting\\.xhtml\\?id=" + meetingId
+                        + "\">.*"), invitationHtml);
+                assertTrue(invitationHtml.contains("<html lang=\"de\">"), invitationHtml);
 
                 // 3. The agenda: the moderator adds an item, Max proposes one, the moderator accepts and reorders.
                 addItem(moderator, "Haushalt 2027", "20");
@@ -449,16 +455,16 @@ class MeetingFlowIT {
         throw new AssertionError("no text/calendar part in " + mail.getContentType());
     }
 
-    /** The plain text of a mail, wherever it sits in the multipart tree. */
-    private static String textPart(jakarta.mail.Part part) throws IOException, MessagingException {
-        if (part.isMimeType("text/plain")) {
+    /** The parts of a mail of one type (text/plain, text/html), wherever they sit in the multipart tree. */
+    private static String part(jakarta.mail.Part part, String type) throws IOException, MessagingException {
+        if (part.isMimeType(type)) {
             return String.valueOf(part.getContent());
         }
         StringBuilder text = new StringBuilder();
         if (part.isMimeType("multipart/*")) {
             Multipart parts = (Multipart) part.getContent();
             for (int i = 0; i < parts.getCount(); i++) {
-                text.append(textPart(parts.getBodyPart(i)));
+                text.append(part(parts.getBodyPart(i), type));
             }
         }
         return text.toString();

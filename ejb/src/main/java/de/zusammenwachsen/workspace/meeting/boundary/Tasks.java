@@ -19,6 +19,7 @@ import de.zusammenwachsen.workspace.meeting.entity.MinutesState;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -103,6 +104,11 @@ public class Tasks {
         }
         item.changeStatus(status, Instant.now());
         item.reschedule(dueOn);
+        if (item.getMinutes().getState() == MinutesState.CIRCULATED) {
+            // Circulated minutes are still edited as one document that carries every item's status; a writer who
+            // loaded them before this change must get a conflict instead of saving the old status over it.
+            em.lock(item.getMinutes(), LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         try {
             em.flush();
         } catch (OptimisticLockException e) {

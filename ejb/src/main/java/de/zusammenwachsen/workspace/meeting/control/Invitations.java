@@ -7,6 +7,7 @@ import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.meeting.entity.Meeting;
 import de.zusammenwachsen.workspace.notification.boundary.Mails;
 import de.zusammenwachsen.workspace.notification.control.Readers;
+import de.zusammenwachsen.workspace.notification.control.MailHtml;
 import de.zusammenwachsen.workspace.notification.entity.OutgoingMail;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -78,7 +79,7 @@ public class Invitations {
                 meeting.getGroup().getName(), when, until, where, link)
                 + "\n\n-- \n" + Texts.get(locale, "mail.footer", Settings.baseUrl());
         String file = kind == Kind.CANCELLED ? "absage.ics" : "einladung.ics";
-        return new OutgoingMail(recipient.getEmail(), subject, body, null, recipient.getId(),
+        return new OutgoingMail(recipient.getEmail(), subject, body, MailHtml.of(locale, subject, body), recipient.getId(),
                 meeting.getGroup().getId(), null)
                 .attach(file, IcsWriter.CONTENT_TYPE + "; method=" + method.name() + "; charset=UTF-8", ics);
     }

@@ -13,6 +13,7 @@ import de.zusammenwachsen.workspace.notification.entity.MailMode;
 import de.zusammenwachsen.workspace.notification.entity.MailState;
 import de.zusammenwachsen.workspace.notification.entity.Notification;
 import de.zusammenwachsen.workspace.notification.entity.NotificationKind;
+import de.zusammenwachsen.workspace.notification.control.MailHtml;
 import de.zusammenwachsen.workspace.notification.entity.OutgoingMail;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ public class MinutesNotices {
         Instant now = Instant.now();
         for (Long id : allowed) {
             boolean mail = template != null && chosen.getOrDefault(id, MailMode.INSTANT) != MailMode.OFF;
-            em.persist(new Notification(id, kind, group.getId(), null, null, actorId, now,
+            em.persist(Notification.aboutMinutes(id, kind, group.getId(), meeting.getId(), actorId, now,
                     mail ? MailState.MAILED : MailState.NONE));
             Account recipient = em.find(Account.class, id);
             if (mail && recipient != null) {
@@ -99,7 +100,7 @@ public class MinutesNotices {
         String subject = Texts.get(locale, "mail." + template + ".subject", args);
         String body = Texts.get(locale, "mail." + template + ".body", args) + "\n\n-- \n"
                 + Texts.get(locale, "mail.footer", Settings.baseUrl());
-        return new OutgoingMail(recipient.getEmail(), subject, body, null, recipient.getId(), meeting.getGroup().getId(),
-                null);
+        return new OutgoingMail(recipient.getEmail(), subject, body, MailHtml.of(locale, subject, body), recipient.getId(),
+                meeting.getGroup().getId(), null);
     }
 }

@@ -10,6 +10,7 @@ import de.zusammenwachsen.workspace.meeting.entity.Meeting;
 import de.zusammenwachsen.workspace.meeting.entity.MinutesState;
 import de.zusammenwachsen.workspace.notification.boundary.Mails;
 import de.zusammenwachsen.workspace.notification.control.Readers;
+import de.zusammenwachsen.workspace.notification.control.MailHtml;
 import de.zusammenwachsen.workspace.notification.entity.OutgoingMail;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -71,7 +72,8 @@ public class TaskReminder {
         String subject = Texts.get(locale, "mail.taskReminder.subject", args);
         String body = Texts.get(locale, "mail.taskReminder.body", args) + "\n\n-- \n"
                 + Texts.get(locale, "mail.footer", Settings.baseUrl());
-        mails.queue(new OutgoingMail(owner.getEmail(), subject, body, null, owner.getId(), item.getGroupId(), null));
+        mails.queue(new OutgoingMail(owner.getEmail(), subject, body, MailHtml.of(locale, subject, body), owner.getId(),
+                item.getGroupId(), null));
         return true;
     }
 }

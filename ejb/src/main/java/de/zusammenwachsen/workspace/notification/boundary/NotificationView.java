@@ -18,7 +18,7 @@ public final class NotificationView {
      */
     public record Item(Long id, NotificationKind kind, String groupSlug, String groupName, Long threadId,
                        String threadTitle, Long postId, String actorName, String excerpt, Instant createdAt,
-                       boolean read, String link) {
+                       boolean read, String link, Long meetingId, String meetingTitle) {
     }
 
     public enum FollowKind { GROUP, THREAD }

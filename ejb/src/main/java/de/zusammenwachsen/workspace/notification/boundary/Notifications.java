@@ -60,8 +60,9 @@ public class Notifications {
         policy.requireAccount(viewer);
         String filter = unreadOnly ? " and n.readAt is null" : "";
         long total = bind(em.createQuery("select count(n)" + VISIBLE + filter, Long.class), viewer).getSingleResult();
-        List<Object[]> rows = bind(em.createQuery("select n, t.title, g.slug, g.name, p.body, p.deletedAt, p.hiddenAt, a.displayName"
-                        + VISIBLE.replaceFirst(" where ", " left join Account a on a.id = n.actorId where ") + filter
+        List<Object[]> rows = bind(em.createQuery("select n, t.title, g.slug, g.name, p.body, p.deletedAt, p.hiddenAt, "
+                        + "a.displayName, mt.title" + VISIBLE.replaceFirst(" where ", " left join Account a on a.id = n.actorId "
+                        + "left join Meeting mt on mt.id = n.meetingId where ") + filter
                         + " order by n.createdAt desc, n.id desc", Object[].class), viewer)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Page.clampSize(size)).getResultList();
         List<NotificationView.Item> items = rows.stream().map(Notifications::item).toList();
@@ -102,6 +103,9 @@ public class Notifications {
     }
 
     private String linkOf(Notification n) {
+        if (n.getMeetingId() != null) {
+            return Links.minutes(n.getMeetingId());
+        }
         if (n.getThreadId() != null) {
             String slug = em.createQuery("select t.group.slug from DiscussionThread t where t.id = :id", String.class)
                     .setParameter("id", n.getThreadId()).getSingleResult();
@@ -122,9 +126,11 @@ public class Notifications {
         String slug = (String) row[2];
         boolean postGone = row[5] != null || row[6] != null;
         String excerpt = row[4] == null || postGone ? null : excerpt((String) row[4]);
-        String link = n.getThreadId() != null ? Links.thread(slug, n.getThreadId(), n.getPostId()) : Links.group(slug);
+        String link = n.getMeetingId() != null ? Links.minutes(n.getMeetingId())
+                : n.getThreadId() != null ? Links.thread(slug, n.getThreadId(), n.getPostId()) : Links.group(slug);
         return new NotificationView.Item(n.getId(), n.getKind(), slug, (String) row[3], n.getThreadId(), title,
-                n.getPostId(), (String) row[7], excerpt, n.getCreatedAt(), n.getReadAt() != null, link);
+                n.getPostId(), (String) row[7], excerpt, n.getCreatedAt(), n.getReadAt() != null, link,
+                n.getMeetingId(), (String) row[8]);
     }
 
     /** A short plain reading of a post's Markdown for the list; shown escaped, so only readability matters here. */

@@ -150,13 +150,11 @@ public final class NotificationMails {
     }
 
     private static StringBuilder open(Locale locale, String title) {
-        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(locale.getLanguage())
-                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(title))
-                .append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a;max-width:40rem\">\n");
+        return MailHtml.open(locale, title);
     }
 
     private static void close(StringBuilder html, String footer) {
-        html.append("<p style=\"font-size:85%;color:#444\">").append(escape(footer)).append("</p>\n</body></html>\n");
+        MailHtml.close(html, footer);
     }
 
     static String escape(String value) {

@@ -43,6 +43,10 @@ public class Notification {
     @Column(name = "actor_id")
     private Long actorId;
 
+    /** Set for notifications about minutes, which are addressed by their meeting. */
+    @Column(name = "meeting_id")
+    private Long meetingId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -66,6 +70,14 @@ public class Notification {
         this.actorId = actorId;
         this.createdAt = at;
         this.mailState = mailState;
+    }
+
+    /** A notification about the minutes of a meeting. */
+    public static Notification aboutMinutes(Long recipientId, NotificationKind kind, Long groupId, Long meetingId,
+                                            Long actorId, Instant at, MailState mailState) {
+        Notification n = new Notification(recipientId, kind, groupId, null, null, actorId, at, mailState);
+        n.meetingId = meetingId;
+        return n;
     }
 
     public void markRead(Instant at) {
@@ -96,6 +108,10 @@ public class Notification {
 
     public Long getPostId() {
         return postId;
+    }
+
+    public Long getMeetingId() {
+        return meetingId;
     }
 
     public Long getActorId() {

@@ -54,12 +54,13 @@ public class NotificationsView {
         return Paging.of(getItems());
     }
 
-    /** "Anna hat Sie in „Radweg“ erwähnt": what happened, from the kind, the actor, the thread and the group. */
+    /** "Anna hat Sie in „Radweg“ erwähnt": what happened, from the kind, the actor, the thread, the group, the meeting. */
     public String text(NotificationView.Item item) {
         return Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(), "notification.kind." + item.kind().name(),
                 item.actorName() == null ? Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(),
                         "notifications.list.someone") : item.actorName(),
-                item.threadTitle() == null ? "" : item.threadTitle(), item.groupName() == null ? "" : item.groupName());
+                item.threadTitle() == null ? "" : item.threadTitle(), item.groupName() == null ? "" : item.groupName(),
+                item.meetingTitle() == null ? "" : item.meetingTitle());
     }
 
     public String filterLink(boolean unreadOnly) {
