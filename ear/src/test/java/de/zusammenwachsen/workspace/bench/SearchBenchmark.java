@@ -21,6 +21,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 
 import java.net.URI;
@@ -139,10 +143,12 @@ final class SearchBenchmark {
         progress(MEMBERS + " members of the private group logged in");
 
         Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         List<Long> sizes = new ArrayList<>();
         for (String q : QUERIES) {
             Answer answer = expect(call("GET", "/search?size=20&q=" + encode(q), members.get(0).token()), 200);
             totals.put(q, answer.json().getJsonNumber("total").longValue());
+            facets.put(q, facetCounts(answer.json().getJsonObject("facets")));
             sizes.add((long) answer.body().getBytes(StandardCharsets.UTF_8).length);
         }
         figures.put("Search: hits per query for a member of the private group", totals.toString());
@@ -173,7 +179,7 @@ final class SearchBenchmark {
         figures.put("HTTP cost without search (suggestions for one letter: token, JSON, no query), one member p50 / p95",
                 overhead.group(1) + " / " + overhead.group(2) + " ms");
 
-        raw(members.get(0).token(), totals, Double.parseDouble(restAlone.group(1)), Double.parseDouble(restAlone.group(2)),
+        raw(members.get(0).token(), totals, facets, Double.parseDouble(restAlone.group(1)), Double.parseDouble(restAlone.group(2)),
                 Double.parseDouble(overhead.group(1)), Double.parseDouble(overhead.group(2)));
         rebuild(indexed);
     }
@@ -312,8 +318,8 @@ final class SearchBenchmark {
      * never take the write lock), with the member's permission filter as the server builds it: items for everyone,
      * content of the groups the member reads, members-only items of the member's groups.
      */
-    private void raw(String token, Map<String, Long> serverTotals, double restP50, double restP95, double httpP50,
-                     double httpP95) throws Exception {
+    private void raw(String token, Map<String, Long> serverTotals, Map<String, Map<String, Long>> serverFacets,
+                     double restP50, double restP95, double httpP50, double httpP95) throws Exception {
         Path root = work.resolve("data").resolve("index");
         List<IndexReader> readers = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
@@ -365,7 +371,72 @@ final class SearchBenchmark {
                     + " raw + HTTP)", (restP50 - httpP50) / p50, p50));
             figures.put("  the same at p95: ours " + ms(restP95) + " = HTTP " + ms(httpP95) + " + search "
                     + ms(restP95 - httpP95), String.format(Locale.ROOT, "%.1f× raw %.2f ms", (restP95 - httpP95) / p95, p95));
+
+            // Like for like: raw Lucene doing the work an answer needs besides the query (facets over all matches,
+            // the exact total, the stored fields of the 20 hits shown), still without HTTP, JSON and passages.
+            List<Long> fullNanos = new ArrayList<>();
+            Map<String, Map<String, Long>> rawFacets = new LinkedHashMap<>();
+            for (int round = 0; round < RAW_ROUNDS + 10; round++) {
+                for (String q : QUERIES) {
+                    long t = System.nanoTime();
+                    long now = System.currentTimeMillis();
+                    Query query = new BooleanQuery.Builder().add(parser.parse(q), BooleanClause.Occur.MUST)
+                            .add(filter, BooleanClause.Occur.FILTER).build();
+                    TopScoreDocCollector top = new TopScoreDocCollectorManager(20, Integer.MAX_VALUE).newCollector();
+                    RawFacets counted = new RawFacets(List.of("kind", "actionField", "region"),
+                            List.of("groupId", "authorId"), "date", now - Duration.ofDays(30).toMillis(),
+                            now - Duration.ofDays(365).toMillis());
+                    searcher.search(query, MultiCollector.wrap(top, counted));
+                    counted.done();
+                    StoredFields stored = searcher.storedFields();
+                    int fields = 0;
+                    for (ScoreDoc hit : top.topDocs().scoreDocs) {
+                        fields += stored.document(hit.doc).getFields().size();
+                    }
+                    long took = System.nanoTime() - t;
+                    if (round >= 10) {
+                        fullNanos.add(took);
+                    }
+                    if (fields == 0 && top.getTotalHits() > 0) {
+                        throw new IllegalStateException("no stored fields for " + q);
+                    }
+                    rawFacets.put(q, rawFacetCounts(counted));
+                }
+            }
+            Collections.sort(fullNanos);
+            double fullP50 = percentile(fullNanos, 50);
+            double fullP95 = percentile(fullNanos, 95);
+            figures.put("Raw Lucene doing an answer's work (the same, plus the six facets over all matches and the "
+                    + "stored fields of the 20 hits) p50 / p95 / max", String.format(Locale.ROOT, "%.2f / %.2f / %.2f ms",
+                    fullP50, fullP95, percentile(fullNanos, 100)));
+            figures.put("  its kind and period counts per query (vs the server's facets)",
+                    rawFacets.equals(serverFacets) ? "the same" : "raw " + rawFacets + " / server " + serverFacets);
+            figures.put("Ours vs raw Lucene doing an answer's work, one member alone, p50 / p95", String.format(Locale.ROOT,
+                    "%.1f× / %.1f× (target <= 3× raw + HTTP)", (restP50 - httpP50) / fullP50, (restP95 - httpP95) / fullP95));
         }
+    }
+
+    /** A REST answer's kind and period facets as key → count ("kind:document", "period:year"). */
+    private static Map<String, Long> facetCounts(JsonObject facets) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        facets.getJsonArray("type").getValuesAs(JsonObject.class)
+                .forEach(v -> counts.put("kind:" + v.getString("key"), v.getJsonNumber("count").longValue()));
+        facets.getJsonArray("period").getValuesAs(JsonObject.class)
+                .forEach(v -> counts.put("period:" + v.getString("key"), v.getJsonNumber("count").longValue()));
+        return counts;
+    }
+
+    /** The same from the raw count; empty values left out, as the server leaves them out. */
+    private static Map<String, Long> rawFacetCounts(RawFacets counted) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        counted.counts.getOrDefault("kind", Map.of()).forEach((k, n) -> counts.put("kind:" + k, n));
+        List<String> periods = List.of("month", "year", "older");
+        for (int r = 0; r < periods.size(); r++) {
+            if (counted.ranges[r] > 0) {
+                counts.put("period:" + periods.get(r), counted.ranges[r]);
+            }
+        }
+        return counts;
     }
 
     private static Query audience(String audience, List<Long> groups) {
