@@ -17,17 +17,21 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Optional demo data (switch {@code ZW_DEMO=true} or {@code -Dzw.demo=true}, off by default): a few groups across
- * action fields with members, so that a first look shows a living network. Runs only on a database without
+ * action fields with members, and their meetings with approved minutes and decisions (see {@link DemoMeetings}), so
+ * that a first look shows a living network. Runs only on a database without
  * groups. The demo people get random passwords nobody knows and addresses under the reserved {@code .invalid}
  * domain, so no mail ever leaves for them and nobody can log in as them.
  */
@@ -75,6 +79,9 @@ public class DemoData {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    DemoMeetings meetings;
+
     @PostConstruct
     void load() {
         if (!Settings.demoData()) {
@@ -87,6 +94,7 @@ public class DemoData {
         PasswordHasher hasher = new PasswordHasher();
         String unusable = hasher.hash(SecretTokens.newSecret().toCharArray());
         List<Account> people = PEOPLE.stream().map(p -> person(p, unusable)).toList();
+        Map<String, WorkingGroup> groups = new LinkedHashMap<>();
         for (int i = 0; i < GROUPS.size(); i++) {
             DemoGroup demo = GROUPS.get(i);
             ActionField field = bySlug(ActionField.class, demo.field());
@@ -94,6 +102,7 @@ public class DemoData {
             Set<Region> regions = new LinkedHashSet<>(List.of(bySlug(Region.class, demo.region())));
             group.configure(demo.name(), demo.description(), field, Set.of(field), regions, demo.visibility(), demo.policy());
             em.persist(group);
+            groups.put(demo.slug(), group);
             group.admit(people.get(i % people.size()), Role.MODERATOR);
             for (int j = 1; j <= 3 + i % 3; j++) {
                 group.admit(people.get((i + j) % people.size()), Role.MEMBER);
@@ -105,7 +114,9 @@ public class DemoData {
                 .getSingleResult();
         Account outsider = people.stream().filter(p -> !radwege.isMember(p)).findFirst().orElseThrow();
         em.persist(new JoinRequest(radwege, outsider, "Ich plane gerade den Radweg an der Weißen Elster mit und würde gern mitmachen."));
-        LOG.info(() -> "Demo data added: " + GROUPS.size() + " groups, " + PEOPLE.size() + " people.");
+        int meetingCount = meetings.add(groups);
+        LOG.info(() -> "Demo data added: " + GROUPS.size() + " groups, " + PEOPLE.size() + " people, " + meetingCount
+                + " meetings.");
     }
 
     private Account person(String[] p, String passwordHash) {
