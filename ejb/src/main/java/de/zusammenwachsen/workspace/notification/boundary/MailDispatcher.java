@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.notification.boundary;
 
 import de.zusammenwachsen.workspace.notification.control.MailQueued;
+import de.zusammenwachsen.workspace.notification.control.Relay;
 import de.zusammenwachsen.workspace.notification.entity.OutgoingMail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 /**
  * Sends what is in the outbox through the server's mail session: right after the commit that queued a mail,
  * and every 15 seconds for whatever is left (after a crash or a relay outage). Mails are sent at least once;
- * one run at a time per server.
+ * one run at a time per server, over one relay connection per run ({@link Relay}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -75,11 +75,11 @@ public class MailDispatcher {
                 again.set(true);
                 return;
             }
-            try {
+            try (Relay relay = new Relay(mailSession)) {
                 List<Long> due;
                 do {
                     due = outbox.due(50);
-                    due.forEach(this::deliver);
+                    due.forEach(id -> deliver(id, relay));
                 } while (due.size() == 50);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Mail dispatch failed; the next sweep retries", e);
@@ -89,7 +89,7 @@ public class MailDispatcher {
         }
     }
 
-    private void deliver(Long id) {
+    private void deliver(Long id, Relay relay) {
         OutgoingMail mail = outbox.deliverable(id);
         if (mail == null) {
             return;
@@ -126,7 +126,7 @@ public class MailDispatcher {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             message.setSentDate(new Date());
-            Transport.send(message);
+            relay.send(message);
             outbox.sent(id);
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not send mail " + id + " to its recipient: " + e.getMessage());
