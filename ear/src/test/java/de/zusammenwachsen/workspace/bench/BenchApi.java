@@ -162,7 +162,8 @@ final class BenchApi {
         return byEmail;
     }
 
-    private static String text(Part part) throws IOException, MessagingException {
+    /** All text parts of a mail, wherever they sit in its multipart tree. */
+    static String text(Part part) throws IOException, MessagingException {
         Object content = part.getContent();
         if (content instanceof Multipart multipart) {
             StringBuilder all = new StringBuilder();

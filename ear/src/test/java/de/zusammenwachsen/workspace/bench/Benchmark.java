@@ -256,7 +256,7 @@ public final class Benchmark {
         Pattern link = Pattern.compile("(http://localhost:8080/account/confirm\\.xhtml\\?token=[A-Za-z0-9_%-]+)");
         while (System.currentTimeMillis() < deadline) {
             for (MimeMessage m : mail.getReceivedMessagesForDomain(email)) {
-                Matcher matcher = link.matcher(String.valueOf(m.getContent()));
+                Matcher matcher = link.matcher(BenchApi.text(m));
                 if (matcher.find()) {
                     return matcher.group(1);
                 }

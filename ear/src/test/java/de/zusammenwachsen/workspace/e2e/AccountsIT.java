@@ -57,7 +57,7 @@ class AccountsIT {
                 assertTrue(MAIL.waitForIncomingEmail(30_000, 1), "no confirmation mail arrived");
                 MimeMessage mail = MAIL.getReceivedMessagesForDomain(email)[0];
                 assertEquals("Bitte bestätigen Sie Ihre E-Mail-Adresse", mail.getSubject());
-                String body = String.valueOf(mail.getContent());
+                String body = MailParts.plain(mail);
                 Matcher link = Pattern.compile("(http://localhost:8080/account/confirm\\.xhtml\\?token=[A-Za-z0-9_%-]+)").matcher(body);
                 assertTrue(link.find(), body);
 

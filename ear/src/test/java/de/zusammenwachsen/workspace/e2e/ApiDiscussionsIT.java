@@ -849,20 +849,7 @@ class ApiDiscussionsIT {
 
     /** The plain text of a mail: the text/plain alternative of a multipart one. */
     static String text(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof Multipart parts) {
-                for (int i = 0; i < parts.getCount(); i++) {
-                    if (parts.getBodyPart(i).isMimeType("text/plain")) {
-                        return String.valueOf(parts.getBodyPart(i).getContent());
-                    }
-                }
-                return "";
-            }
-            return String.valueOf(content);
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.plain(message);
     }
 
     /** multipart/alternative with text/plain first, then text/html; both carry the link. */

@@ -402,13 +402,8 @@ class ApiMeetingsIT {
         }
     }
 
-    /** The readable part of an invitation: the first, text/plain part of multipart/mixed. */
+    /** The readable text of an invitation (its plain-text part, beside the HTML one and the calendar file). */
     private static String text(MimeMessage message) {
-        try {
-            Multipart parts = (Multipart) message.getContent();
-            return String.valueOf(parts.getBodyPart(0).getContent());
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.plain(message);
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -587,18 +586,6 @@ class DiscussionPermissionsIT {
 
     /** The whole content of a mail as text (for multipart mails: all parts). */
     private static String text(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof jakarta.mail.Multipart parts) {
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < parts.getCount(); i++) {
-                    all.append(parts.getBodyPart(i).getContent()).append('\n');
-                }
-                return all.toString();
-            }
-            return String.valueOf(content);
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.plain(message) + '\n' + MailParts.html(message);
     }
 }

@@ -1,8 +1,6 @@
 package de.zusammenwachsen.workspace.e2e;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -561,19 +559,7 @@ class DiscussionsIT {
     }
 
     private static String plain(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String text = plain(child);
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
+        return MailParts.plain(part);
     }
 
     /** A screenshot of the whole page; the window keeps its size afterwards. */

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -163,11 +162,7 @@ public final class Fixtures {
     }
 
     private static String text(MimeMessage message) {
-        try {
-            return String.valueOf(message.getContent());
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.plain(message);
     }
 
     private static String recipients(MimeMessage message) {

@@ -50,7 +50,7 @@ final class Flows {
         while (System.currentTimeMillis() < until) {
             for (MimeMessage message : mail.getReceivedMessagesForDomain(recipient)) {
                 if (message.getSubject().contains(subject)) {
-                    return String.valueOf(message.getContent());
+                    return MailParts.plain(message);
                 }
             }
             Thread.sleep(250);

@@ -136,8 +136,8 @@ class MeetingFlowIT {
                     assertEquals(start.atZone(BERLIN).toInstant(), java.time.Instant.from(dtStart.getDate()));
                     assertTrue(dtStart.getValue().endsWith("T183000"), dtStart.getValue());
                     if (invited == max) {
-                        invitationText = part(mail, "text/plain");
-                        invitationHtml = part(mail, "text/html");
+                        invitationText = MailParts.plain(mail);
+                        invitationHtml = MailParts.html(mail);
                     }
                 }
                 String meetingUrl = BASE + "/groups/meeting.xhtml?id=" + meetingId;
@@ -453,21 +453,6 @@ class MeetingFlowIT {
             }
         }
         throw new AssertionError("no text/calendar part in " + mail.getContentType());
-    }
-
-    /** The parts of a mail of one type (text/plain, text/html), wherever they sit in the multipart tree. */
-    private static String part(jakarta.mail.Part part, String type) throws IOException, MessagingException {
-        if (part.isMimeType(type)) {
-            return String.valueOf(part.getContent());
-        }
-        StringBuilder text = new StringBuilder();
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                text.append(part(parts.getBodyPart(i), type));
-            }
-        }
-        return text.toString();
     }
 
     /** GET with the browser's session cookie (null: as a guest). */

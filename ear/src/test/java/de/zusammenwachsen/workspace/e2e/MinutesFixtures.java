@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -31,14 +30,18 @@ final class MinutesFixtures {
     /** A meeting of yesterday, 18–20 h Berlin time, planned by {@code organiser} with two accepted agenda items. */
     static Meeting meeting(Fixtures.Account organiser, String slug) {
         String title = Fixtures.unique("Treffen");
-        ZonedDateTime start = LocalDate.now(BERLIN).minusDays(1).atTime(18, 0).atZone(BERLIN);
-        long id = expect(201, organiser.api().post("/groups/" + slug + "/meetings", Json.createObjectBuilder()
-                .add("title", title).add("startsAt", start.toOffsetDateTime().toString())
-                .add("endsAt", start.plusHours(2).toOffsetDateTime().toString()).add("place", "Bürgerhaus Zeitz")
-                .build())).json().getJsonNumber("id").longValue();
+        long id = plan(organiser, slug, title, LocalDate.now(BERLIN).minusDays(1).atTime(18, 0).atZone(BERLIN));
         long first = item(organiser, id, "Streuobstwiese");
         long second = item(organiser, id, "Mitfahrbank");
         return new Meeting(id, title, first, second);
+    }
+
+    /** A meeting of two hours from {@code start}, without agenda; its id. */
+    static long plan(Fixtures.Account organiser, String slug, String title, ZonedDateTime start) {
+        return expect(201, organiser.api().post("/groups/" + slug + "/meetings", Json.createObjectBuilder()
+                .add("title", title).add("startsAt", start.toOffsetDateTime().toString())
+                .add("endsAt", start.plusHours(2).toOffsetDateTime().toString()).add("place", "Bürgerhaus Zeitz")
+                .build())).json().getJsonNumber("id").longValue();
     }
 
     static long item(Fixtures.Account organiser, long meetingId, String title) {
@@ -114,10 +117,6 @@ final class MinutesFixtures {
     }
 
     static String text(MimeMessage message) {
-        try {
-            return String.valueOf(message.getContent());
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.plain(message);
     }
 }

@@ -3,9 +3,7 @@ package de.zusammenwachsen.workspace.e2e;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -304,15 +302,6 @@ class NotificationSettingsIT {
 
     /** The text/plain part of a mail (notification mails are multipart/alternative with an HTML part). */
     static String plainText(MimeMessage message) throws IOException, MessagingException {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return String.valueOf(part.getContent());
-                }
-            }
-        }
-        return String.valueOf(content);
+        return MailParts.plain(message);
     }
 }

@@ -3,6 +3,7 @@ package de.zusammenwachsen.workspace.notification.boundary;
 import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.core.Settings;
 import de.zusammenwachsen.workspace.core.Texts;
+import de.zusammenwachsen.workspace.notification.control.MailHtml;
 import de.zusammenwachsen.workspace.notification.control.MailQueued;
 import de.zusammenwachsen.workspace.notification.entity.OutgoingMail;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,8 @@ public class Mails {
         String subject = Texts.get(locale, "mail." + template + ".subject", withBase);
         String body = Texts.get(locale, "mail." + template + ".body", withBase)
                 + "\n\n-- \n" + Texts.get(locale, "mail.footer", withBase);
-        queue(new OutgoingMail(recipient, subject, body));
+        // Account mails (confirmation, password reset, invitations) concern no group and nobody's content.
+        queue(new OutgoingMail(recipient, subject, body, MailHtml.of(locale, subject, body), null, null, null));
     }
 
     /** Queues a mail written elsewhere (notifications, digests) in the caller's transaction. */
