@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Nothing is lost when the server dies: a second WildFly of its own ({@link ForkedServer}, ports +100, its own H2
- * database and blob store under {@code target/crash-server}) is killed with SIGKILL in the middle of an upload and
+ * Nothing is lost when the server dies: a second WildFly of its own ({@link ForkedServer}, ports +100, its blob store
+ * under {@code target/crash-server} and a database of its own of the kind the build tests against, H2 by default,
+ * PostgreSQL on the PostgreSQL run) is killed with SIGKILL in the middle of an upload and
  * in the middle of text extraction, then started again on the same data. Afterwards no row names a missing blob,
  * the sweeper reaches every leftover (no unreferenced blob or incomplete upload remains after a sweep, and no large
  * file lies anywhere else), the interrupted upload left no document, a write acknowledged just before the kill is
@@ -68,7 +69,7 @@ class CrashRecoveryIT {
     @AfterAll
     static void stopServer() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
@@ -99,7 +100,8 @@ class CrashRecoveryIT {
         log("restarted after the upload kill");
         ApiClient.Answer me = server.get(token, "/me");
         assertEquals(200, me.status(), "the administrator, committed seconds before the kill, is gone: committed "
-                + "transactions were lost (H2 writes commits to its file with a delay unless WRITE_DELAY=0): " + me);
+                + "transactions were lost (e.g. H2, which writes commits to its file with a delay unless WRITE_DELAY=0): "
+                + me);
         JsonObject afterUploadKill = storage(token);
         assertEquals(0, afterUploadKill.getJsonNumber("versions").longValue(),
                 "the interrupted upload created a version: " + afterUploadKill);
@@ -151,8 +153,8 @@ class CrashRecoveryIT {
         // Independent findings, all reported at once.
         assertAll("after the restarts and a sweep",
                 () -> assertTrue(library.body().contains(lastWrite), "the folder created (201) right before the "
-                        + "kill is gone: committed transactions were lost (H2 writes commits to its file with a delay "
-                        + "unless WRITE_DELAY=0): " + abbreviated(library.body())),
+                        + "kill is gone: committed transactions were lost (e.g. H2, which writes commits to its file with "
+                        + "a delay unless WRITE_DELAY=0): " + abbreviated(library.body())),
                 () -> assertFalse(library.body().contains(INTERRUPTED_NAME),
                         "the interrupted upload appears in the library: " + abbreviated(library.body())),
                 () -> assertEquals(0, swept.getJsonNumber("missingBlobs").longValue(), swept.toString()),

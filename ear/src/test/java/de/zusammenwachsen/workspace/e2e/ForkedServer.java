@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +25,12 @@ import java.util.stream.Stream;
 /**
  * A second WildFly, started by a test itself next to the Arquillian-managed one, so that the test may kill it with
  * {@code kill -9} and start it again on the same data. It runs the provisioned server ({@code jboss.home}) with a
- * base directory of its own, ports shifted by an offset, and its own H2 database under that base directory: the
- * environment variables {@code ZW_*} of the build (e.g. {@code ZW_DB_URL} on the PostgreSQL run) are not passed on.
- * The EAR is deployed by the deployment scanner, as an administrator would drop it in.
+ * base directory of its own, ports shifted by an offset, and a database of its own ({@link ForkDatabase}) of the
+ * kind the build tests against: the H2 file under its data directory by default, a fresh PostgreSQL database next
+ * to the build's on the PostgreSQL run, created by {@link #prepare} and dropped by {@link #close}. Of the build's
+ * environment variables {@code ZW_*} it gets none but the {@code ZW_DB_*} of that database, so that the build's
+ * settings cannot point it at the Arquillian server's data. The EAR is deployed by the deployment scanner, as an
+ * administrator would drop it in.
  *
  * <pre>{@code
  * ForkedServer server = new ForkedServer(Path.of("target/crash-server"), 100, List.of("-Dzw.setup.code=x"));
@@ -34,15 +38,17 @@ import java.util.stream.Stream;
  * server.start();
  * server.awaitReady(Duration.ofMinutes(3));
  * List<ProcessHandle> children = server.kill();   // SIGKILL, like a crash
+ * server.close();                                  // in @AfterAll: stops it and drops a PostgreSQL database
  * }</pre>
  */
-final class ForkedServer {
+final class ForkedServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path baseDir;
     private final int portOffset;
     private final List<String> javaOptions;
+    private final ForkDatabase database;
     private Process process;
     private int starts;
 
@@ -50,6 +56,7 @@ final class ForkedServer {
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.portOffset = portOffset;
         this.javaOptions = List.copyOf(javaOptions);
+        this.database = ForkDatabase.forBuild(this.baseDir.getFileName().toString(), dataDir());
     }
 
     /** The provisioned server that the Arquillian container uses too (failsafe passes {@code jboss.home}). */
@@ -67,6 +74,17 @@ final class ForkedServer {
         return baseDir;
     }
 
+    /** The application's data directory: {@code -Dzw.data.dir} if given, else its default in the server's data. */
+    Path dataDir() {
+        return javaOptions.stream().filter(option -> option.startsWith("-Dzw.data.dir=")).reduce((first, last) -> last)
+                .map(option -> Path.of(option.substring("-Dzw.data.dir=".length())))
+                .orElse(baseDir.resolve("data").resolve("zusammenwachsen"));
+    }
+
+    ForkDatabase database() {
+        return database;
+    }
+
     int httpPort() {
         return 8080 + portOffset;
     }
@@ -76,13 +94,14 @@ final class ForkedServer {
     }
 
     /**
-     * A fresh base directory: ends a server a previous, interrupted run may have left behind, then copies the
-     * configuration (the configured standalone.xml as the build left it, without the Arquillian server's
-     * deployments) and puts the EAR into deployments/.
+     * A fresh base directory and database: ends a server a previous, interrupted run may have left behind, empties
+     * the database, then copies the configuration (the configured standalone.xml as the build left it, without the
+     * Arquillian server's deployments) and puts the EAR into deployments/.
      */
-    void prepare(Path ear) throws IOException {
+    void prepare(Path ear) throws IOException, SQLException {
         endLeftover();
         deleteTree(baseDir);
+        database.create();
         Path home = jbossHome();
         Path configuration = Files.createDirectories(baseDir.resolve("configuration"));
         try (Stream<Path> files = Files.list(home.resolve("standalone").resolve("configuration"))) {
@@ -111,6 +130,7 @@ final class ForkedServer {
                 // Temporary files of the JVM (and of libraries that use java.io.tmpdir) stay inside the base
                 // directory, where the test can see what a crash leaves behind.
                 "-Djava.io.tmpdir=" + baseDir.resolve("tmp").resolve("java")));
+        options.addAll(database.javaOptions());
         options.addAll(javaOptions);
         List<String> command = StandaloneCommandBuilder.of(jbossHome()).setBaseDirectory(baseDir)
                 .setJavaOptions(options).build();
@@ -118,6 +138,7 @@ final class ForkedServer {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("ZW_"));
+        environment.putAll(database.environment());
         starts++;
         Files.writeString(baseDir.resolve("console.log"), "\n===== start " + starts + " =====\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -216,6 +237,16 @@ final class ForkedServer {
             Thread.currentThread().interrupt();
         } finally {
             children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Stops the server for good (see {@link #stop}) and drops its database if it is a PostgreSQL one. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            database.drop();
         }
     }
 

@@ -19,12 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,13 +30,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A crash between the commit that queues a notification mail and its sending neither loses nor duplicates the mail.
- * A second WildFly of its own ({@link ForkedServer}, ports +100, its own H2 database under
- * {@code target/mail-crash-server}) sends its mail to an SMTP port that this test owns ({@code -Dzw.smtp.port},
+ * A second WildFly of its own ({@link ForkedServer}, ports +100, its data under {@code target/mail-crash-server} and
+ * a database of its own of the kind the build tests against: H2 by default, PostgreSQL on the PostgreSQL run) sends its mail to an SMTP port that this test owns ({@code -Dzw.smtp.port},
  * which wildfly-config/mail.cli reads): now a {@link SilentRelay} that accepts connections and never says a word,
  * so that the dispatcher hangs inside the SMTP conversation, after the commit; now GreenMail.
  *
@@ -71,9 +65,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * system would drop the duplicate of a mail sent again after a crash between the relay's acceptance and the row
  * being marked sent (a window this test does not hit: the relay never accepts a mail before a kill).
  *
- * <p>The outbox is read straight from the forked server's H2 database through H2's AUTO_SERVER mode, with the H2
- * driver of the provisioned WildFly (loaded from its module directory, so it is the server's own version), and only
- * while the server runs. A plain JUnit test like {@link CrashRecoveryIT}: the Arquillian-managed server keeps
+ * <p>The outbox is read straight from the forked server's database ({@link ForkDatabase#connect}: H2 through its
+ * AUTO_SERVER mode, so only while the server runs; PostgreSQL over plain JDBC), with the same assertions on both.
+ * A plain JUnit test like {@link CrashRecoveryIT}: the Arquillian-managed server keeps
  * serving the other tests meanwhile.
  */
 class MailCrashIT {
@@ -104,7 +98,7 @@ class MailCrashIT {
             relay.close();
         }
         if (server != null) {
-            server.stop();
+            server.close();
         }
         if (mail != null) {
             mail.stop();
@@ -121,12 +115,12 @@ class MailCrashIT {
                 "-Dzw.data.dir=" + base.resolve("data"),
                 "-Dzw.setup.code=" + SETUP_CODE,
                 "-Dzw.smtp.host=127.0.0.1", "-Dzw.smtp.port=" + smtpPort));
-        outbox = new Outbox(base.resolve("data").resolve("db").resolve("workspace"));
+        outbox = new Outbox(server.database());
         server.prepare(Path.of("target", "workspace.ear").toAbsolutePath());
         mail = greenMail();
         server.start();
         server.awaitReady(START);
-        log("server started, its mail goes to 127.0.0.1:" + smtpPort);
+        log("server started on " + server.database() + ", its mail goes to 127.0.0.1:" + smtpPort);
 
         setUp();
         crashWhileSending();
@@ -480,18 +474,17 @@ class MailCrashIT {
         }
     }
 
-    /** The forked server's outbox table, read through H2's AUTO_SERVER mode with the server's own H2 driver. */
+    /** The forked server's outbox table, read from its database (H2 or PostgreSQL). */
     private static final class Outbox {
 
         record Row(long id, String recipient, boolean sent, boolean cancelled, int attempts, String lastError,
                    long createdMillis) {
         }
 
-        private final String url;
-        private Driver driver;
+        private final ForkDatabase database;
 
-        Outbox(Path database) {
-            this.url = "jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE";
+        Outbox(ForkDatabase database) {
+            this.database = database;
         }
 
         List<Row> rows(String recipient) throws SQLException {
@@ -508,10 +501,7 @@ class MailCrashIT {
         }
 
         private List<Row> query(String where, String parameter) throws SQLException {
-            Properties credentials = new Properties();
-            credentials.setProperty("user", "sa");
-            credentials.setProperty("password", "sa");
-            try (Connection connection = driver().connect(url, credentials);
+            try (Connection connection = database.connect();
                  PreparedStatement statement = connection.prepareStatement("select id, recipient, sent_at, cancelled_at, "
                          + "attempts, last_error, created_at from outgoing_mail " + where + " order by id")) {
                 statement.setString(1, parameter);
@@ -525,24 +515,6 @@ class MailCrashIT {
                 }
                 return rows;
             }
-        }
-
-        private synchronized Driver driver() {
-            if (driver == null) {
-                Path module = ForkedServer.jbossHome().resolve(Path.of("modules", "system", "layers", "base", "com",
-                        "h2database", "h2", "main"));
-                try (Stream<Path> jars = Files.list(module)) {
-                    Path jar = jars.filter(p -> p.getFileName().toString().matches("h2-.*\\.jar")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("no H2 driver in " + module));
-                    // Never closed: the driver lives as long as the test JVM.
-                    URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()},
-                            ClassLoader.getPlatformClassLoader());
-                    driver = (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-                } catch (IOException | ReflectiveOperationException e) {
-                    throw new IllegalStateException("H2 driver of the provisioned WildFly: " + e, e);
-                }
-            }
-            return driver;
         }
     }
 }

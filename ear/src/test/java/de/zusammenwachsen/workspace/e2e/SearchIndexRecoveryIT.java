@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The index is derived data: a second WildFly of its own ({@link ForkedServer}, ports +200, its own H2 database and
- * index under {@code target/index-server}) loses its index between runs, then finds it damaged, and each time
+ * The index is derived data: a second WildFly of its own ({@link ForkedServer}, ports +200, its index under
+ * {@code target/index-server} and a database of its own of the kind the build tests against, H2 by default,
+ * PostgreSQL on the PostgreSQL run) loses its index between runs, then finds it damaged, and each time
  * finds the same items after a restart as before, rebuilt from the database. Also: after a SIGKILL right after a
  * write was acknowledged, the written item is found after the restart.
  *
@@ -36,7 +37,7 @@ class SearchIndexRecoveryIT {
     @AfterAll
     static void stopServer() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
