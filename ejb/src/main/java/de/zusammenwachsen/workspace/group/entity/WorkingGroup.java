@@ -12,7 +12,9 @@ import de.zusammenwachsen.workspace.network.entity.ActionField;
 import de.zusammenwachsen.workspace.network.entity.Region;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import de.zusammenwachsen.workspace.group.control.GroupChanges;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -41,6 +43,7 @@ import java.util.regex.Pattern;
  * and a group never loses its last moderator.
  */
 @Entity
+@EntityListeners(GroupChanges.class)
 @Indexed(index = "group")
 @TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
         params = @Param(name = SearchableBinder.DEPENDS_ON, value = "slug,name,description,visibility,createdAt")))

@@ -9,6 +9,7 @@ import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.document.entity.ExtractionState;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
+import de.zusammenwachsen.workspace.group.control.GroupDirectory;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
 import de.zusammenwachsen.workspace.search.control.IndexRebuild;
@@ -89,6 +90,9 @@ public class Search {
 
     @Inject
     NetworkCache network;
+
+    @Inject
+    GroupDirectory directory;
 
     @Inject
     AccountNames accountNames;
@@ -256,9 +260,7 @@ public class Search {
 
     private AccessPolicy.SearchScope scope() {
         Viewer viewer = caller.viewer();
-        List<Long> publicGroups = viewer.isGuest() || viewer.administrator() ? List.of()
-                : em.createQuery("select g.id from WorkingGroup g where g.visibility = :visibility", Long.class)
-                .setParameter("visibility", Visibility.PUBLIC).getResultList();
+        List<Long> publicGroups = viewer.isGuest() || viewer.administrator() ? List.of() : directory.publicGroupIds();
         return policy.searchScope(viewer, publicGroups);
     }
 
@@ -318,13 +320,10 @@ public class Search {
         Map<Long, Long> groupCounts = result.aggregation(GROUPS);
         List<FacetValue> groups = new ArrayList<>();
         if (!groupCounts.isEmpty()) {
-            Map<Long, Object[]> names = new HashMap<>();
-            em.createQuery("select g.id, g.slug, g.name from WorkingGroup g where g.id in :ids", Object[].class)
-                    .setParameter("ids", groupCounts.keySet()).getResultList().forEach(row -> names.put((Long) row[0], row));
             groupCounts.forEach((id, count) -> {
-                Object[] group = names.get(id);
+                GroupDirectory.Entry group = directory.group(id);
                 if (group != null) {
-                    groups.add(new FacetValue((String) group[1], (String) group[2], count));
+                    groups.add(new FacetValue(group.slug(), group.name(), count));
                 }
             });
             groups.sort(byCount());
