@@ -22,6 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import static de.zusammenwachsen.workspace.e2e.Flows.BASE;
 import static de.zusammenwachsen.workspace.e2e.Flows.assertAccessible;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Minutes in the browser: the organiser starts them on the page, writes notes, a decision and an action item for a
  * member, saves and circulates; the member comments; the moderator approves; the PDF export link delivers the
  * decision; the owner finds the task on "Meine Aufgaben" and ticks it off. Every page visited passes axe-core, and
- * the minutes page fits a 390 px phone.
+ * the minutes page fits a 390 px phone. Minutes approved by the group's decision at a later meeting say so, on the
+ * page and in the export.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -151,6 +155,59 @@ class MinutesIT {
                 assertAccessible(b);
             } catch (AssertionError | RuntimeException e) {
                 current.screenshot("minutes-failure");
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void approvedByTheGroupAtALaterMeeting() throws Exception {
+        Fixtures.Account mara = Fixtures.createAccount(MAIL, "Mara Moderation");
+        String slug = Fixtures.createGroup("PRIVATE", "OPEN", mara.email()).getString("slug");
+        MinutesFixtures.Meeting meeting = MinutesFixtures.meeting(mara, slug);
+        // The group met again half an hour ago and approved the minutes there; tomorrow's meeting has not decided yet.
+        ZonedDateTime laterStart = ZonedDateTime.now(MinutesFixtures.BERLIN).minusMinutes(30).withSecond(0).withNano(0);
+        String laterTitle = Fixtures.unique("Folgetreffen");
+        long later = MinutesFixtures.plan(mara, slug, laterTitle, laterStart);
+        long tomorrow = MinutesFixtures.plan(mara, slug, Fixtures.unique("Ausblick"), laterStart.plusDays(1));
+        String path = "/meetings/" + meeting.id() + "/minutes";
+        MinutesFixtures.start(mara, meeting.id(), null);
+        MinutesFixtures.expect(200, mara.api().post(path + "/circulate"));
+        for (long notDeciding : new long[]{tomorrow, meeting.id()}) {
+            MinutesFixtures.expectProblem(400, "minutes.approve.meetingUnknown",
+                    mara.api().post(path + "/approve?byMeetingId=" + notDeciding));
+        }
+        String page = BASE + "/groups/minutes.xhtml?id=" + meeting.id();
+        String date = DateTimeFormatter.ofPattern("dd.MM.yyyy").format(laterStart);
+        String approval = "Genehmigt durch Beschluss im Treffen „" + laterTitle + "“ am " + date + ".";
+
+        try (Browser m = new Browser()) {
+            try {
+                Flows.logIn(m, mara.email(), Fixtures.PASSWORD);
+                m.driver.get(page);
+                waitFor(m, By.id("readForm:approvedBy"));
+                Select choice = new Select(m.driver.findElement(By.id("readForm:approvedBy")));
+                assertEquals(List.of("die Moderation (jetzt)", "Beschluss im Treffen „" + laterTitle + "“ am " + date),
+                        choice.getOptions().stream().map(WebElement::getText).toList());
+                assertEquals("Genehmigt durch", m.driver.findElement(By.cssSelector("label[for='readForm:approvedBy']")).getText());
+                assertAccessible(m);
+                choice.selectByValue(String.valueOf(later));
+                Flows.clickAndConfirm(m, By.id("readForm:approve"));
+                new WebDriverWait(m.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d ->
+                        d.findElement(By.id("minutesState")).getText().contains("Genehmigt"));
+                assertEquals(approval, m.driver.findElement(By.id("approvalLine")).getText());
+                assertTrue(m.driver.findElements(By.id("readForm:approvedBy")).isEmpty(), "approved: no choice left");
+                assertAccessible(m);
+
+                // The export says the same.
+                Cookie session = m.driver.manage().getCookieNamed("JSESSIONID");
+                HttpResponse<String> markdown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(page + "&export=md")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, markdown.statusCode());
+                assertTrue(markdown.body().contains(approval), markdown.body());
+            } catch (AssertionError | RuntimeException e) {
+                m.screenshot("minutes-approved-by-meeting-failure");
                 throw e;
             }
         }

@@ -225,12 +225,26 @@ public class Agenda {
         Meeting meeting = readable(item.getMeeting().getId());
         Viewer viewer = caller.viewer();
         AccessPolicy.GroupFacts facts = AccessPolicy.GroupFacts.of(meeting.getGroup());
-        boolean ownProposal = !item.isAccepted() && item.isProposedBy(viewer.accountId())
-                && policy.permits(viewer, MeetingAction.PROPOSE_ITEM, facts, null);
-        if (!ownProposal) {
+        if (!ownProposal(policy, viewer, facts, item)) {
             policy.require(viewer, MeetingAction.EDIT_MEETING, facts, meeting.getOrganiserId());
         }
         meeting.requireNotCancelled();
         return item;
+    }
+
+    /**
+     * Whether the viewer may change or remove the item: the rule {@link #edit} and {@link #remove} enforce, also
+     * asked by {@link Meetings#get} so that pages offer editing exactly where it will be allowed.
+     */
+    static boolean mayEdit(AccessPolicy policy, Viewer viewer, AccessPolicy.GroupFacts facts, Meeting meeting,
+                           AgendaItem item) {
+        return !meeting.isCancelled() && (ownProposal(policy, viewer, facts, item)
+                || policy.permits(viewer, MeetingAction.EDIT_MEETING, facts, meeting.getOrganiserId()));
+    }
+
+    private static boolean ownProposal(AccessPolicy policy, Viewer viewer, AccessPolicy.GroupFacts facts,
+                                       AgendaItem item) {
+        return !item.isAccepted() && item.isProposedBy(viewer.accountId())
+                && policy.permits(viewer, MeetingAction.PROPOSE_ITEM, facts, null);
     }
 }

@@ -29,9 +29,10 @@ public final class MeetingView {
     public record Month(Long groupId, String groupSlug, String groupName, int year, int month, List<Summary> meetings) {
     }
 
+    /** An agenda item or waiting proposal; {@code editable}: whether the viewer may change it ({@link Agenda#edit}). */
     public record Item(Long id, int number, String title, String description, String presenter, Integer plannedMinutes,
                        AgendaItemState state, Long proposedById, String proposedByName, Long actionItemId,
-                       int version) {
+                       int version, boolean editable) {
     }
 
     public record Counts(long yes, long no, long maybe) {

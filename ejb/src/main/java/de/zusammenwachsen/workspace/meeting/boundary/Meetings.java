@@ -131,11 +131,12 @@ public class Meetings {
         List<MeetingView.Item> proposals = new ArrayList<>();
         int minutes = 0;
         for (AgendaItem item : items) {
+            boolean editable = Agenda.mayEdit(policy, viewer, facts, meeting, item);
             if (item.isAccepted()) {
-                agenda.add(item(item, agenda.size() + 1, names));
+                agenda.add(item(item, agenda.size() + 1, names, editable));
                 minutes += item.getPlannedMinutes() == null ? 0 : item.getPlannedMinutes();
             } else {
-                proposals.add(item(item, 0, names));
+                proposals.add(item(item, 0, names, editable));
             }
         }
         Map<Answer, Long> counts = new EnumMap<>(Answer.class);
@@ -272,9 +273,9 @@ public class Meetings {
                 m.getOnlineUrl(), m.isCancelled());
     }
 
-    static MeetingView.Item item(AgendaItem item, int number, Map<Long, String> names) {
+    static MeetingView.Item item(AgendaItem item, int number, Map<Long, String> names, boolean editable) {
         return new MeetingView.Item(item.getId(), number, item.getTitle(), item.getDescription(), item.getPresenter(),
                 item.getPlannedMinutes(), item.getState(), item.getProposedBy(), names.get(item.getProposedBy()),
-                item.getActionItemId(), item.getVersion());
+                item.getActionItemId(), item.getVersion(), editable);
     }
 }

@@ -36,6 +36,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import java.text.Collator;
 import java.time.Instant;
@@ -62,6 +63,8 @@ import java.util.Set;
 public class Minutes {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Enough for years of monthly meetings; minutes are approved at one of the next few. */
+    private static final int LATER_MEETINGS = 50;
     private static final MarkdownRenderer RENDERER = new MarkdownRenderer(Settings.baseUrl());
 
     @PersistenceContext
@@ -216,24 +219,41 @@ public class Minutes {
 
     /**
      * Approves circulated minutes (moderators); {@code byMeetingId} (optional) records that the group approved them
-     * by its decision at that later meeting. Their decisions enter the register.
+     * by its decision at that later meeting, one of {@link #laterMeetings}. Their decisions enter the register.
      */
     public MinutesView.Document approve(Long meetingId, Long byMeetingId) {
         Meeting meeting = readableMeeting(meetingId);
         var minutes = readableMinutes(meeting);
         Viewer viewer = caller.viewer();
         policy.require(viewer, MeetingAction.APPROVE, AccessPolicy.GroupFacts.of(meeting.getGroup()), null);
-        if (byMeetingId != null) {
-            Meeting by = em.find(Meeting.class, byMeetingId);
-            if (by == null || by.getId().equals(meeting.getId()) || !by.getGroup().getId().equals(meeting.getGroup().getId())) {
-                throw new InvalidInputException("minutes.approve.meetingUnknown");
-            }
+        if (byMeetingId != null && later(meeting, "select count(m)", " and m.id = :by", Long.class)
+                .setParameter("by", byMeetingId).getSingleResult() == 0) {
+            throw new InvalidInputException("minutes.approve.meetingUnknown");
         }
         minutes.approve(viewer.accountId(), byMeetingId, Instant.now());
         flush();
         notices.approved(meeting, viewer.accountId());
         searchIndex.minutes(minutes);
         return document(meeting, minutes);
+    }
+
+    /**
+     * The meetings at which the group can have approved these minutes by its decision, newest first: the group's
+     * meetings that began after this one and have begun by now, not cancelled. For the approval form's choice.
+     */
+    public List<MinutesView.LaterMeeting> laterMeetings(Long meetingId) {
+        Meeting meeting = readableMeeting(meetingId);
+        return later(meeting, "select m", " order by m.startsAt desc, m.id desc", Meeting.class)
+                .setMaxResults(LATER_MEETINGS).getResultStream()
+                .map(m -> new MinutesView.LaterMeeting(m.getId(), m.getTitle(), m.getStartsAt())).toList();
+    }
+
+    /** One rule for the meetings offered and the one {@link #approve} accepts. */
+    private <T> TypedQuery<T> later(Meeting meeting, String select, String rest, Class<T> type) {
+        return em.createQuery(select + " from Meeting m where m.group = :g and m.startsAt > :after "
+                        + "and m.startsAt <= :now and m.cancelledAt is null" + rest, type)
+                .setParameter("g", meeting.getGroup()).setParameter("after", meeting.getStartsAt())
+                .setParameter("now", Instant.now());
     }
 
     /** A member's comment on circulated minutes, on an agenda item or (null) on the minutes as a whole. */
@@ -453,6 +473,7 @@ public class Minutes {
                         a.getBodyHtml(), a.getCreatedAt())).toList(),
                 minutes.getCirculatedAt(), minutes.getApprovedAt(), names.get(minutes.getApprovedBy()),
                 minutes.getApprovedByMeetingId(), approvedAt == null ? null : approvedAt.getTitle(),
+                approvedAt == null ? null : approvedAt.getStartsAt(),
                 minutes.getUpdatedAt(), names.get(minutes.getUpdatedBy()), minutes.getVersion(), may, members);
     }
 

@@ -62,8 +62,8 @@ public final class MinutesView {
                            MinutesState state, Long minuteTakerId, String minuteTakerName, String guests,
                            List<Attendee> attendance, List<Section> sections, List<Amendment> amendments,
                            Instant circulatedAt, Instant approvedAt, String approvedByName, Long approvedByMeetingId,
-                           String approvedByMeetingTitle, Instant updatedAt, String updatedByName, int version,
-                           Set<Permission> may, List<Person> members) {
+                           String approvedByMeetingTitle, Instant approvedByMeetingStartsAt, Instant updatedAt,
+                           String updatedByName, int version, Set<Permission> may, List<Person> members) {
 
         public boolean may(String permission) {
             return may.contains(Permission.valueOf(permission));
@@ -76,6 +76,10 @@ public final class MinutesView {
         public boolean isApproved() {
             return state == MinutesState.APPROVED;
         }
+    }
+
+    /** A meeting of the group at which it can have approved minutes by its decision. */
+    public record LaterMeeting(Long id, String title, Instant startsAt) {
     }
 
     /** Whether a meeting has minutes, in which state, and whether the viewer may start or read them. */

@@ -99,8 +99,10 @@ final class MinutesText {
             return get("minutes.export.notApproved");
         }
         if (d.approvedByMeetingId() != null) {
-            return get("minutes.export.approvedByMeeting", shortDate(d.approvedAt()),
-                    d.approvedByMeetingTitle() == null ? "?" : d.approvedByMeetingTitle());
+            // The date of the meeting that decided, not of the moderator's recording it.
+            return get("minutes.export.approvedByMeeting",
+                    d.approvedByMeetingTitle() == null ? "?" : d.approvedByMeetingTitle(),
+                    d.approvedByMeetingStartsAt() == null ? "?" : shortDate(d.approvedByMeetingStartsAt()));
         }
         return get("minutes.export.approvedBy", shortDate(d.approvedAt()),
                 d.approvedByName() == null ? "?" : d.approvedByName());

@@ -12,6 +12,7 @@ import de.zusammenwachsen.workspace.meeting.entity.DecisionTerms;
 import de.zusammenwachsen.workspace.meeting.entity.Outcome;
 import de.zusammenwachsen.workspace.meeting.entity.VoteMode;
 import de.zusammenwachsen.workspace.web.shell.ContentDisposition;
+import de.zusammenwachsen.workspace.web.i18n.LanguageView;
 import de.zusammenwachsen.workspace.web.shell.Requests;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -23,7 +24,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -50,6 +53,9 @@ public class MinutesPage implements Serializable {
     @Inject
     Minutes minutes;
 
+    @Inject
+    LanguageView language;
+
     private Long meetingId;
     private MinutesView.Status status;
     private MinutesView.Document document;
@@ -65,6 +71,8 @@ public class MinutesPage implements Serializable {
     private final Map<Long, String> comments = new HashMap<>();
     private String amendment;
     private String savedAt;
+    private List<MinutesView.LaterMeeting> laterMeetings;
+    private Long approvingMeetingId;
 
     /** First request only: exports answer with the file, everything else loads the minutes. */
     public void load() {
@@ -74,7 +82,9 @@ public class MinutesPage implements Serializable {
         }
         String export = Requests.param("export");
         if ("pdf".equals(export) || "md".equals(export)) {
-            Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+            // The session's language: the view root has not taken it from the template yet, and would fall back
+            // to the request's (or, without Accept-Language, the server's) locale.
+            Locale locale = language.getLocale();
             send("pdf".equals(export) ? minutes.pdf(meetingId, locale) : minutes.markdown(meetingId, locale));
             return;
         }
@@ -192,7 +202,7 @@ public class MinutesPage implements Serializable {
     }
 
     public String approve() {
-        if (attempt(() -> minutes.approve(meetingId, null), "minutes.approved")) {
+        if (attempt(() -> minutes.approve(meetingId, approvingMeetingId), "minutes.approved")) {
             return redirect();
         }
         return null;
@@ -426,11 +436,40 @@ public class MinutesPage implements Serializable {
         if (document == null || !document.isApproved()) {
             return Texts.get(locale, "minutes.export.notApproved");
         }
-        String at = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .format(document.approvedAt().atZone(java.time.ZoneId.of("Europe/Berlin")));
-        return document.approvedByMeetingId() == null
-                ? Texts.get(locale, "minutes.export.approvedBy", at, document.approvedByName())
-                : Texts.get(locale, "minutes.export.approvedByMeeting", at, document.approvedByMeetingTitle());
+        if (document.approvedByMeetingId() != null) {
+            // The date of the meeting that decided, not of the moderator's recording it.
+            return Texts.get(locale, "minutes.export.approvedByMeeting", document.approvedByMeetingTitle(),
+                    shortDate(document.approvedByMeetingStartsAt(), locale));
+        }
+        return Texts.get(locale, "minutes.export.approvedBy", shortDate(document.approvedAt(), locale),
+                document.approvedByName());
+    }
+
+    private static String shortDate(Instant at, Locale locale) {
+        return at == null ? "?" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                .format(at.atZone(ZoneId.of("Europe/Berlin")));
+    }
+
+    /** The meetings the approval can name as the group's decision (for approvers only; asked once per view). */
+    public List<MinutesView.LaterMeeting> getLaterMeetings() {
+        if (laterMeetings == null) {
+            laterMeetings = document != null && document.may("APPROVE") ? minutes.laterMeetings(meetingId) : List.of();
+        }
+        return laterMeetings;
+    }
+
+    /** "Beschluss im Treffen „…“ am 12.03.2027", an option of the approval's choice. */
+    public String choice(MinutesView.LaterMeeting meeting) {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return Texts.get(locale, "minutes.page.approvedBy.meeting", meeting.title(), shortDate(meeting.startsAt(), locale));
+    }
+
+    public Long getApprovingMeetingId() {
+        return approvingMeetingId;
+    }
+
+    public void setApprovingMeetingId(Long approvingMeetingId) {
+        this.approvingMeetingId = approvingMeetingId;
     }
 
     public String getSavedAt() {
