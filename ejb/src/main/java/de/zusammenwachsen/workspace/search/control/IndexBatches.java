@@ -7,9 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One batch of a rebuild: loads the items and writes their entries anew, replacing the old ones, in a transaction
@@ -17,6 +20,9 @@ import java.util.List;
  */
 @Stateless
 public class IndexBatches {
+
+    /** Ids per look-up: far below the parameter limits of the databases. */
+    private static final int LOOKUP = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -39,6 +45,36 @@ public class IndexBatches {
                 .setParameter("ids", ids).getResultList();
         items.forEach(plan::addOrUpdate);
         return items.size();
+    }
+
+    /**
+     * Removes the entries of {@code type} whose items the database no longer has. {@code listed}: the ids the
+     * database had when the rebuild began; an entry outside them is looked up again before it goes, as its item may
+     * have been created since.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purgeOrphans(Class<?> type, Set<Long> listed) {
+        SearchSession session = Search.session(em);
+        List<Long> unlisted = session.search(type).select(f -> f.id(Long.class)).where(f -> f.matchAll())
+                .fetchAllHits().stream().filter(id -> !listed.contains(id)).toList();
+        if (unlisted.isEmpty()) {
+            return 0;
+        }
+        Set<Long> existing = new HashSet<>();
+        for (int from = 0; from < unlisted.size(); from += LOOKUP) {
+            existing.addAll(em.createQuery("select e.id from " + type.getSimpleName() + " e where e.id in :ids",
+                    Long.class).setParameter("ids", unlisted.subList(from, Math.min(unlisted.size(), from + LOOKUP)))
+                    .getResultList());
+        }
+        SearchIndexingPlan plan = session.indexingPlan();
+        int purged = 0;
+        for (Long id : unlisted) {
+            if (!existing.contains(id)) {
+                plan.purge(type, id, null);
+                purged++;
+            }
+        }
+        return purged;
     }
 
     private static String groupCondition(String entity) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,14 @@ public class IndexRebuild {
                 List<Long> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + BATCH)));
                 batches.reindex(type, batch);
                 doneCounter.addAndGet(batch.size());
+            }
+            if (groupId == null) {
+                // Entries whose item is gone (its deletion's index write was lost in a crash) are not replaced by
+                // the batches above; a full rebuild removes them, so that no deleted text stays findable.
+                int purged = batches.purgeOrphans(type, new HashSet<>(all));
+                if (purged > 0) {
+                    LOG.warning(() -> "Removed " + purged + " entries of deleted " + type.getSimpleName() + " items from the index");
+                }
             }
         });
     }
