@@ -32,7 +32,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -293,6 +295,67 @@ class RegisterIT {
         expect(400, mara.get("/decisions?outcome=VIELLEICHT"));
         expect(400, mara.get("/decisions?from=gestern"));
         expect(400, mara.get("/decisions?from=2026-05-02&to=2026-05-01"));
+    }
+
+    /**
+     * Without words or dates the totals come from the shared counts: per viewer they equal what the pages list, a
+     * group filter gives this class's exact numbers, and newly approved minutes move them at once for each viewer by
+     * what that viewer may see.
+     */
+    @Test
+    void totalsWithoutWordsFollowEachViewerAndEveryApproval() {
+        World w = world();
+        Map<String, ApiClient> viewers = new LinkedHashMap<>();
+        viewers.put("guest", ApiClient.guest());
+        viewers.put("outsider", w.outsider().api());
+        viewers.put("member", w.member().api());
+        viewers.put("moderator", w.moderator().api());
+        viewers.put("administrator", Fixtures.admin());
+        // group -> viewer -> decisions seen: published everywhere, internal where the minutes are readable.
+        Map<String, Map<String, Integer>> seen = Map.of(
+                w.publicGroup(), Map.of("guest", 1, "outsider", 2, "member", 2, "moderator", 2, "administrator", 2),
+                w.privateGroup(), Map.of("guest", 1, "outsider", 1, "member", 2, "moderator", 2, "administrator", 2),
+                w.hiddenGroup(), Map.of("guest", 1, "outsider", 1, "member", 1, "moderator", 2, "administrator", 2));
+        seen.forEach((group, byViewer) -> byViewer.forEach((who, count) -> {
+            JsonObject totals = register(viewers.get(who), "group=" + group).getJsonObject("totals");
+            assertEquals(count, totals.getInt("decisions"), who + " in " + group);
+            assertEquals(1, totals.getInt("adopted"), who + " in " + group);
+            assertEquals(count - 1, totals.getInt("rejected"), who + " in " + group);
+            assertEquals(1, totals.getInt("groups"), who + " in " + group);
+            assertEquals(count - 1, register(viewers.get(who), "group=" + group + "&outcome=REJECTED")
+                    .getJsonObject("totals").getInt("decisions"), who + " in " + group + ", rejected only");
+        }));
+
+        // The unfiltered totals equal the number of decisions the pages hold, for every viewer.
+        Map<String, JsonObject> before = new LinkedHashMap<>();
+        viewers.forEach((who, api) -> {
+            JsonObject register = register(api, "size=1");
+            assertEquals(register.getJsonObject("decisions").getInt("total"),
+                    register.getJsonObject("totals").getInt("decisions"), who);
+            before.put(who, register.getJsonObject("totals"));
+        });
+
+        // New minutes of the hidden group: one published postponed decision, two internal adopted ones.
+        long meeting = meeting(w.moderator(), w.hiddenGroup(), "Sondersitzung", LocalDateTime.now(BERLIN).plusDays(40)
+                .withHour(18).withMinute(0).withSecond(0).withNano(0));
+        // Worded without the class's token, so that the other tests' lists stay as they are in any order.
+        minutes(w.moderator(), meeting, List.of(decision("Sondersitzung: vertagt", "CONSENSUS", "POSTPONED", true),
+                decision("Sondersitzung: angenommen", "CONSENSUS", "ADOPTED", false),
+                decision("Sondersitzung: auch angenommen", "CONSENSUS", "ADOPTED", false)));
+        expect(200, w.moderator().api().post("/meetings/" + meeting + "/minutes/circulate"));
+        viewers.forEach((who, api) -> assertEquals(before.get(who), register(api, "size=1").getJsonObject("totals"),
+                who + ": circulated minutes change nothing"));
+        expect(200, w.moderator().api().post("/meetings/" + meeting + "/minutes/approve", Json.createObjectBuilder().build()));
+        viewers.forEach((who, api) -> {
+            boolean readsHidden = who.equals("moderator") || who.equals("administrator");
+            JsonObject after = register(api, "size=1").getJsonObject("totals");
+            assertEquals(before.get(who).getInt("decisions") + (readsHidden ? 3 : 1), after.getInt("decisions"), who);
+            assertEquals(before.get(who).getInt("postponed") + 1, after.getInt("postponed"), who);
+            assertEquals(before.get(who).getInt("adopted") + (readsHidden ? 2 : 0), after.getInt("adopted"), who);
+            assertEquals(before.get(who).getInt("groups"), after.getInt("groups"), who + ": the group counted before");
+        });
+        assertTrue(expect(200, ApiClient.guest().get("/decisions/groups")).array().stream().map(JsonValue::asJsonObject)
+                .anyMatch(g -> g.getString("slug").equals(w.hiddenGroup())), "the groups offered follow the counts");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package de.zusammenwachsen.workspace.group.control;
 
+import de.zusammenwachsen.workspace.core.WriteGeneration;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Duration;
@@ -14,16 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every group's id, slug, name and visibility, read once and shared: each search needs the public groups (whose
  * content every logged-in member reads) and the names of the groups in its facets, and a network has a few
  * hundred groups that change seldom. Which groups are public decides what a search may show, so the directory
- * must never be stale after a change: every write of a group ({@link GroupChanges}) moves a generation counter,
- * once at the write and once when its transaction ends, and a directory read under an older generation is read
- * again. (The second move matters: a reader between the write and the commit still sees the old rows and would
- * otherwise keep them.) After a minute it is read again anyway, for changes made outside the application.
+ * must never be stale after a change: every write of a group ({@link GroupChanges}) moves a {@link WriteGeneration},
+ * and a directory read under an older generation is read again. After a minute it is read again anyway, for changes
+ * made outside the application.
  */
 @ApplicationScoped
 public class GroupDirectory {
@@ -43,7 +40,7 @@ public class GroupDirectory {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final AtomicLong generation = new AtomicLong();
+    private final WriteGeneration generation = new WriteGeneration();
     private volatile Snapshot snapshot;
 
     /** The ids of the public groups, as of the last committed change. */
@@ -58,28 +55,13 @@ public class GroupDirectory {
 
     /** A group is written in the running transaction (or right now, without one). */
     public void changed() {
-        generation.incrementAndGet();
-        if (transactions != null && transactions.getTransactionKey() != null
-                && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Nothing to do before: the rows are not committed yet.
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // Committed or rolled back: either way the next reader reads the rows as they are now.
-                    generation.incrementAndGet();
-                }
-            });
-        }
+        generation.moved(transactions);
     }
 
     private Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        long expected = generation.get();
+        long expected = generation.current();
         if (s != null && s.generation() == expected && now - s.loadedAt() < MAX_AGE_NANOS) {
             return s;
         }
@@ -95,7 +77,9 @@ public class GroupDirectory {
         }
         // Tagged with the generation read before the query: a change committed meanwhile makes it outdated at once.
         Snapshot loaded = new Snapshot(Map.copyOf(groups), List.copyOf(publicIds), expected, now);
-        snapshot = loaded;
+        if (generation.keeps(expected)) {
+            snapshot = loaded;
+        }
         return loaded;
     }
 }

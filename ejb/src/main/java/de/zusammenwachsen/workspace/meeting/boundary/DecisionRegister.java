@@ -7,8 +7,10 @@ import de.zusammenwachsen.workspace.access.control.MeetingAction;
 import de.zusammenwachsen.workspace.access.control.Viewer;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.Page;
+import de.zusammenwachsen.workspace.group.control.GroupDirectory;
 import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
+import de.zusammenwachsen.workspace.meeting.control.RegisterCounts;
 import de.zusammenwachsen.workspace.meeting.entity.Outcome;
 import de.zusammenwachsen.workspace.meeting.entity.VoteMode;
 import de.zusammenwachsen.workspace.network.boundary.Network;
@@ -22,6 +24,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,8 +43,9 @@ import java.util.stream.Collectors;
  * <p>Who sees what is part of the query itself (published, or a group whose meetings the viewer may read), never a
  * filter over fetched rows, so that totals and pages are right. The condition mirrors
  * {@link AccessPolicy#permits(Viewer, MeetingAction, AccessPolicy.GroupFacts, Long) MeetingAction.READ}: members,
- * administrators, and every logged-in account for public groups. Each page costs one count query and one page
- * query; the group facts come with the page rows, action fields and regions from the network cache.
+ * administrators, and every logged-in account for public groups. Each page costs one page query; its totals come
+ * from the shared {@link RegisterCounts} under the same condition (from a count query when the filter names dates
+ * or words); the group facts come with the page rows, action fields and regions from the network cache.
  */
 @Stateless
 public class DecisionRegister {
@@ -65,12 +69,34 @@ public class DecisionRegister {
     @Inject
     NetworkCache network;
 
+    @Inject
+    RegisterCounts counts;
+
+    @Inject
+    GroupDirectory directory;
+
     private final AccessPolicy policy = new AccessPolicy();
 
     /** One page of the register for the current viewer, newest decision first, with totals for the whole filter. */
     public RegisterView.Register page(RegisterView.Filter filter, int first, int size) {
         Viewer viewer = caller.viewer();
         Where where = where(viewer, filter == null ? RegisterView.Filter.NONE : filter, false);
+        RegisterView.Totals totals = where.byGroupAndOutcome ? shared(where) : counted(where);
+        int pageSize = Page.clampSize(size);
+        int start = Math.max(0, first);
+        List<RegisterView.Entry> entries = totals.decisions() <= start ? List.of()
+                : entries(viewer, where, " order by d.decidedOn desc, d.minutesId desc, d.position, d.id", start, pageSize);
+        return new RegisterView.Register(new Page<>(entries, totals.decisions(), start, pageSize), totals);
+    }
+
+    /** Totals from the shared counts, for a filter by groups and outcome only (most pages). */
+    private RegisterView.Totals shared(Where where) {
+        RegisterCounts.Totals t = counts.totals(where.readable, where.groups, where.outcome);
+        return new RegisterView.Totals(t.decisions(), t.adopted(), t.rejected(), t.postponed(), t.groups());
+    }
+
+    /** Totals counted by the database, for filters by date, text or one decision. */
+    private RegisterView.Totals counted(Where where) {
         Object[] totals = where.apply(em.createQuery("select count(d), "
                 + "sum(case when d.outcome = :adopted then 1 else 0 end), "
                 + "sum(case when d.outcome = :rejected then 1 else 0 end), "
@@ -78,13 +104,8 @@ public class DecisionRegister {
                 + "count(distinct d.groupId)" + FROM + where.sql, Object[].class))
                 .setParameter("adopted", Outcome.ADOPTED).setParameter("rejected", Outcome.REJECTED)
                 .setParameter("postponed", Outcome.POSTPONED).getSingleResult();
-        int pageSize = Page.clampSize(size);
-        int start = Math.max(0, first);
-        List<RegisterView.Entry> entries = entries(viewer, where, " order by d.decidedOn desc, d.minutesId desc, d.position, d.id",
-                start, pageSize);
-        return new RegisterView.Register(new Page<>(entries, number(totals[0]), start, pageSize),
-                new RegisterView.Totals(number(totals[0]), number(totals[1]), number(totals[2]), number(totals[3]),
-                        number(totals[4])));
+        return new RegisterView.Totals(number(totals[0]), number(totals[1]), number(totals[2]), number(totals[3]),
+                number(totals[4]));
     }
 
     /**
@@ -96,16 +117,14 @@ public class DecisionRegister {
         return entries(Viewer.GUEST, where, " order by d.approvedAt desc, d.id desc", 0, FEED_SIZE);
     }
 
-    /**
-     * The groups the viewer sees decisions of, for the register's group filter, by name: one probe per group into
-     * the decisions by group (an index), not a scan of the whole register.
-     */
+    /** The groups the viewer sees decisions of, for the register's group filter, by name (from the shared counts). */
     public List<RegisterView.GroupChoice> groups() {
         Where where = where(caller.viewer(), RegisterView.Filter.NONE, false);
-        return where.apply(em.createQuery("select g.slug, g.name from WorkingGroup g where exists (select d.id"
-                        + FROM + " and d.groupId = g.id" + where.sql + ") order by lower(g.name), g.id", Object[].class))
-                .getResultList().stream()
-                .map(row -> new RegisterView.GroupChoice((String) row[0], (String) row[1]))
+        return counts.groupsWithDecisions(where.readable).stream()
+                .map(directory::group).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((GroupDirectory.Entry g) -> g.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(GroupDirectory.Entry::id))
+                .map(g -> new RegisterView.GroupChoice(g.slug(), g.name()))
                 .toList();
     }
 
@@ -174,11 +193,12 @@ public class DecisionRegister {
         Where w = new Where();
         if (publishedOnly || viewer.isGuest()) {
             w.and("d.published = true");
+            w.readable = Set.of();
         } else if (!viewer.administrator()) {
             // The groups whose meetings the viewer may read (AccessPolicy: public groups for accounts, and their own).
-            Set<Long> readable = new HashSet<>(groupIds("select g.id from WorkingGroup g where g.visibility = :v",
-                    Visibility.PUBLIC));
+            Set<Long> readable = new HashSet<>(publicGroupIds());
             readable.addAll(viewer.roles().keySet());
+            w.readable = Set.copyOf(readable);
             if (readable.isEmpty()) {
                 w.and("d.published = true");
             } else {
@@ -187,6 +207,7 @@ public class DecisionRegister {
         }
         if (f.decision() != null) {
             w.and("d.id = :decision").param("decision", f.decision());
+            w.byGroupAndOutcome = false;
         }
         if (blank(f.actionField()) != null) {
             Long field = network.actionFields().stream().filter(a -> a.slug().equals(f.actionField().strip()))
@@ -202,12 +223,15 @@ public class DecisionRegister {
         }
         if (f.from() != null) {
             w.and("d.decidedOn >= :from").param("from", f.from());
+            w.byGroupAndOutcome = false;
         }
         if (f.to() != null) {
             w.and("d.decidedOn <= :to").param("to", f.to());
+            w.byGroupAndOutcome = false;
         }
         if (f.outcome() != null) {
             w.and("d.outcome = :outcome").param("outcome", f.outcome());
+            w.outcome = f.outcome();
         }
         String text = blank(f.text());
         if (text != null) {
@@ -217,8 +241,14 @@ public class DecisionRegister {
             // The wording is a large text column (CLOB on H2); cast to a string so that lower() takes it everywhere.
             w.and("lower(cast(d.wording as String)) like :text escape '\\'")
                     .param("text", "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            w.byGroupAndOutcome = false;
         }
         return w;
+    }
+
+    /** The public groups' ids; overridden by the unit test, which has no database. */
+    List<Long> publicGroupIds() {
+        return directory.publicGroupIds();
     }
 
     /** Ids of groups, by a query with one parameter {@code v}; overridden by the unit test, which has no database. */
@@ -245,11 +275,20 @@ public class DecisionRegister {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    /** A where clause in the making: conditions joined by "and", and the parameters they use. */
+    /**
+     * A where clause in the making: conditions joined by "and", and the parameters they use; besides, what the
+     * shared counts need to total it when it narrows by groups and outcome only ({@code byGroupAndOutcome}).
+     */
     static final class Where {
 
         final StringBuilder sql = new StringBuilder();
         final Map<String, Object> params = new HashMap<>();
+        /** Groups whose unpublished decisions the viewer sees; null: all (administrators). */
+        Set<Long> readable;
+        /** The groups the filters leave (each narrows the last); null: no filter by group. */
+        Set<Long> groups;
+        Outcome outcome;
+        boolean byGroupAndOutcome = true;
 
         Where and(String condition) {
             sql.append(" and ").append(condition);
@@ -258,6 +297,11 @@ public class DecisionRegister {
 
         /** Only decisions of these groups; none at all when there are none. */
         Where inGroups(String name, List<Long> groupIds) {
+            Set<Long> left = new HashSet<>(groupIds);
+            if (groups != null) {
+                left.retainAll(groups);
+            }
+            groups = Set.copyOf(left);
             if (groupIds.isEmpty()) {
                 return and("1 = 0");
             }

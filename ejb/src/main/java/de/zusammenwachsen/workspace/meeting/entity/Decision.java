@@ -6,8 +6,10 @@ import org.hibernate.search.mapper.pojo.common.annotation.Param;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.meeting.control.DecisionChanges;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -26,6 +28,7 @@ import java.time.LocalDate;
  * register is one query over this table; it enters the register when its minutes are approved ({@code approvedAt}).
  */
 @Entity
+@EntityListeners(DecisionChanges.class)
 @Indexed(index = "decision")
 @TypeBinding(binder = @TypeBinderRef(type = SearchableBinder.class,
         params = @Param(name = SearchableBinder.DEPENDS_ON, value = "wording,outcome,published,decidedOn,approvedAt")))

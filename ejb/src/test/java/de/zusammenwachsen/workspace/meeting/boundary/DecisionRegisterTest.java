@@ -3,7 +3,6 @@ package de.zusammenwachsen.workspace.meeting.boundary;
 import de.zusammenwachsen.workspace.access.control.Viewer;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.group.entity.Role;
-import de.zusammenwachsen.workspace.group.entity.Visibility;
 import de.zusammenwachsen.workspace.meeting.entity.Outcome;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
@@ -25,10 +24,12 @@ class DecisionRegisterTest {
     /** Queries for group ids answer as a database would: public groups 1 and 2, group 11 in field 7, 12 in region 3. */
     private final DecisionRegister register = new DecisionRegister() {
         @Override
+        List<Long> publicGroupIds() {
+            return List.of(1L, 2L);
+        }
+
+        @Override
         List<Long> groupIds(String query, Object value) {
-            if (value == Visibility.PUBLIC) {
-                return List.of(1L, 2L);
-            }
             if (query.contains("actionFields")) {
                 return value.equals(7L) ? List.of(11L) : List.of();
             }
@@ -62,6 +63,8 @@ class DecisionRegisterTest {
         DecisionRegister.Where w = where(Viewer.GUEST, RegisterView.Filter.NONE);
         assertEquals(" and d.published = true", w.toString());
         assertTrue(w.params.isEmpty());
+        assertEquals(Set.of(), w.readable, "no group read whole");
+        assertTrue(w.byGroupAndOutcome);
     }
 
     @Test
@@ -74,12 +77,14 @@ class DecisionRegisterTest {
         Viewer member = new Viewer(6L, false, Map.of(11L, Role.MEMBER, 12L, Role.MODERATOR));
         w = where(member, RegisterView.Filter.NONE);
         assertEquals(Set.of(1L, 2L, 11L, 12L), w.params.get("readable"));
+        assertEquals(Set.of(1L, 2L, 11L, 12L), w.readable, "the shared counts total the same groups");
     }
 
     @Test
     void administratorsSeeEverythingButTheFeedNeverMoreThanPublished() {
         Viewer admin = new Viewer(1L, true, Map.of());
         assertEquals("", where(admin, RegisterView.Filter.NONE).toString());
+        assertEquals(null, where(admin, RegisterView.Filter.NONE).readable, "every group read whole");
         assertEquals(" and d.published = true", register.where(admin, RegisterView.Filter.NONE, true).toString());
     }
 
@@ -94,6 +99,14 @@ class DecisionRegisterTest {
         assertEquals(Outcome.REJECTED, w.params.get("outcome"));
         assertEquals("%100\\%\\_sicher%", w.params.get("text"));
         assertTrue(w.toString().contains("d.decidedOn >= :from") && w.toString().contains("d.decidedOn <= :to"));
+        assertEquals(Set.of(), w.groups, "field, region and group filters narrow each other");
+        assertFalse(w.byGroupAndOutcome, "dates and words are counted by the database");
+
+        DecisionRegister.Where byField = where(Viewer.GUEST,
+                new RegisterView.Filter("mobilitaet", null, null, null, null, Outcome.ADOPTED, null, null));
+        assertEquals(Set.of(11L), byField.groups);
+        assertEquals(Outcome.ADOPTED, byField.outcome);
+        assertTrue(byField.byGroupAndOutcome, "totalled from the shared counts");
 
         DecisionRegister.Where unknown = where(Viewer.GUEST,
                 new RegisterView.Filter("gibt-es-nicht", null, "halle", null, null, null, null, null));

@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.web.register;
 
 import de.zusammenwachsen.workspace.core.DomainException;
+import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.meeting.boundary.DecisionRegister;
 import de.zusammenwachsen.workspace.meeting.boundary.RegisterView;
 import de.zusammenwachsen.workspace.meeting.entity.Outcome;
@@ -16,9 +17,7 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +95,35 @@ public class DecisionsPage {
         return result;
     }
 
+    /** The page's decision cards ({@link RegisterMarkup}). */
+    public String getCards() {
+        return RegisterMarkup.cards(getResult().decisions().items(), locale(),
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
+    }
+
+    public String getFieldOptions() {
+        String language = locale().getLanguage();
+        return RegisterMarkup.options(getActionFields(), Network.ActionFieldInfo::slug, f -> f.nameIn(language), field);
+    }
+
+    public String getGroupOptions() {
+        return RegisterMarkup.options(getGroups(), RegisterView.GroupChoice::slug, RegisterView.GroupChoice::name, group);
+    }
+
+    public String getRegionOptions() {
+        return RegisterMarkup.options(getRegions(), Network.RegionInfo::slug, Network.RegionInfo::name, region);
+    }
+
+    public String getOutcomeOptions() {
+        Locale locale = locale();
+        return RegisterMarkup.options(List.of(getOutcomes()), Outcome::name,
+                o -> Texts.get(locale, "decisions.outcome." + o.name()), getOutcome());
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
     public Paging getPaging() {
         return Paging.of(getResult().decisions());
     }
@@ -157,12 +185,6 @@ public class DecisionsPage {
         return query.toString();
     }
 
-    /** The day of a decision in the page's language; decisions have a day, not a time. */
-    public String day(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale()).format(date);
-    }
-
     public boolean isFromInvalid() {
         getResult();
         return fromInvalid;
@@ -176,17 +198,6 @@ public class DecisionsPage {
     public boolean isTextTooLong() {
         getResult();
         return textTooLong;
-    }
-
-    public boolean isSelected(String kind, String value) {
-        String current = switch (kind) {
-            case "field" -> field;
-            case "group" -> group;
-            case "region" -> region;
-            case "outcome" -> outcome == null ? null : outcome.toUpperCase(Locale.ROOT);
-            default -> null;
-        };
-        return value != null && value.equals(current);
     }
 
     private static LocalDate date(String value) {
