@@ -295,32 +295,6 @@ class SearchIT {
                 .anyMatch(i -> i.getString("key").equals("document") && i.getJsonNumber("count").longValue() >= 1), status.toString());
     }
 
-    /**
-     * The index stores only the start of a long text for passages; a word far beyond it is still found, and its hit
-     * shows the passage where it stands, not an empty one.
-     */
-    @Test
-    void aWordFarIntoALongDocumentIsShownWhereItStands() throws Exception {
-        World w = world();
-        ApiClient api = w.moderator().api();
-        String word = Searches.token(new java.util.Random());
-        StringBuilder markdown = new StringBuilder("# Satzung des Streuobstvereins\n\n");
-        for (int i = 1; markdown.length() < 30_000; i++) {
-            markdown.append("§ ").append(i).append(" Der Verein pflegt Wiesen, Hecken und Obstbäume in der Aue.\n\n");
-        }
-        markdown.append("Schlussbestimmung: die Pflege der ").append(word).append(" übernimmt der Vorstand.\n");
-        long documentId = expect(201, api.postMultipart("/groups/" + w.slug() + "/documents", new ApiClient.Multipart()
-                .file("file", "satzung.md", markdown.toString().getBytes(StandardCharsets.UTF_8))))
-                .array().getJsonObject(0).getJsonNumber("documentId").longValue();
-        waitForExtraction(api, documentId);
-        until("the long document found by its last word", () ->
-                hasHit(search(w.reader().api(), "q=" + word + "&group=" + w.slug()), "document", documentId));
-
-        JsonObject hit = hit(search(w.reader().api(), "q=" + word + "&group=" + w.slug()), "document", documentId);
-        String passage = hit.getString("passage", "");
-        assertTrue(passage.contains("<mark>" + word + "</mark>") && passage.contains("Vorstand"), hit.toString());
-    }
-
     @Test
     void administratorRebuildsTheIndexWhileSearchingGoesOn() throws Exception {
         World w = world();

@@ -13,7 +13,6 @@ import de.zusammenwachsen.workspace.group.control.GroupDirectory;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
 import de.zusammenwachsen.workspace.search.control.IndexRebuild;
-import de.zusammenwachsen.workspace.search.control.LongTexts;
 import de.zusammenwachsen.workspace.search.control.Passages;
 import de.zusammenwachsen.workspace.search.control.QueryMarks;
 import de.zusammenwachsen.workspace.search.control.QueryText;
@@ -284,13 +283,7 @@ public class Search {
             List<String> passages = (List<String>) row.get(3);
             passage = passages.isEmpty() ? null : Passages.around(passages.get(0), PASSAGE_LENGTH);
         } else {
-            String stored = (String) row.get(3);
-            passage = marks.passage(stored, PASSAGE_LENGTH);
-            if (passage == null && LongTexts.mayBeCut(stored)) {
-                // The words are beyond the stored start of a long text: rare, and worth one read of the item.
-                passage = LongTexts.passage(em, Kind.ofKey((String) row.get(1)), (Long) row.get(0), marks,
-                        PASSAGE_LENGTH);
-            }
+            passage = marks.passage((String) row.get(3), PASSAGE_LENGTH);
         }
         String field = (String) row.get(6);
         return new Hit(Kind.ofKey((String) row.get(1)), (Long) row.get(0), (String) row.get(2),
