@@ -268,6 +268,11 @@ class SearchIT {
         assertEquals(1, search(api, "q=" + encode(QUERY) + "&group=" + w.slug() + "&type=document,thread&size=1")
                 .getJsonArray("hits").size());
 
+        // Found by its title alone: the passage is the start of its text, unmarked, rather than nothing.
+        JsonObject byTitle = hit(search(api, "q=Arbeitseinsatz&group=" + w.slug() + "&type=thread"), "thread", w.threadId());
+        assertEquals("Wer hilft an den " + WORD + "n mit? Wir treffen uns am Tor.", byTitle.getString("passage"),
+                byTitle.toString());
+
         JsonArray suggestions = expect(200, api.get("/search/suggestions?q=" + TYPED)).array();
         assertTrue(suggestions.stream().map(JsonValue::asJsonObject)
                 .anyMatch(s -> s.getString("title").equals(TITLE) && s.getString("type").equals("document")

@@ -275,7 +275,10 @@ public class Search {
         return group.getId();
     }
 
-    /** A hit; its passage marked by {@code marks}, or by Lucene's highlighter when that is null. */
+    /**
+     * A hit; its passage marked by {@code marks}, or by Lucene's highlighter when that is null. A hit whose words
+     * are not in its stored start shows that start unmarked.
+     */
     private Hit hit(List<?> row, QueryMarks marks, Locale locale) {
         String passage;
         if (marks == null) {
@@ -283,7 +286,11 @@ public class Search {
             List<String> passages = (List<String>) row.get(3);
             passage = passages.isEmpty() ? null : Passages.around(passages.get(0), PASSAGE_LENGTH);
         } else {
-            passage = marks.passage((String) row.get(3), PASSAGE_LENGTH);
+            String text = (String) row.get(3);
+            passage = marks.passage(text, PASSAGE_LENGTH);
+            if (passage == null) {
+                passage = QueryMarks.opening(text, PASSAGE_LENGTH);
+            }
         }
         String field = (String) row.get(6);
         return new Hit(Kind.ofKey((String) row.get(1)), (Long) row.get(0), (String) row.get(2),

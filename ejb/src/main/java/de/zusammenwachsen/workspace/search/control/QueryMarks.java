@@ -93,6 +93,25 @@ public final class QueryMarks {
         return render(text, length, marks, marks.get(bestWindow(marks, length).mark()).start());
     }
 
+    /**
+     * The start of a text as an unmarked passage of about {@code length} characters, escaped; null for no text. For
+     * a hit whose query words are not in its stored start (it matched in the title, or further into a long text than
+     * is stored): the opening tells what the item is, where an empty space under the title would tell nothing.
+     */
+    public static String opening(String text, int length) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String start = text.strip();
+        // Only the part that can be shown is escaped; Passages cuts it at a space and adds the ellipsis.
+        int end = prefixEnd(start, Math.min(start.length(), 2 * length));
+        StringBuilder html = new StringBuilder(end + 32);
+        Html.escape(start, 0, end, html);
+        String passage = Passages.around(html.toString(), length);
+        return end < start.length() && passage != null && !passage.endsWith(Passages.ELLIPSIS) ? passage + " "
+                + Passages.ELLIPSIS : passage;
+    }
+
     /** Where the first part to fold ends: after {@code length} characters, at the next white space (a word's end). */
     private static int prefixEnd(String text, int length) {
         if (text.length() <= length) {

@@ -73,4 +73,17 @@ class QueryMarksTest {
         assertNull(mark("Windkraft", null));
         assertNull(mark("-", "Text"));
     }
+
+    @Test
+    void theOpeningOfATextIsItsEscapedStartCutAtAWord() {
+        assertNull(QueryMarks.opening(null, 220));
+        assertNull(QueryMarks.opening("  ", 220));
+        assertEquals("Kurz &amp; <b>".replace("<b>", "&lt;b&gt;"), QueryMarks.opening("  Kurz & <b>\n", 220));
+        String law = "Gesetz über den Schutz der Natur " + "und der Landschaft ".repeat(40);
+        String opening = QueryMarks.opening(law, 100);
+        assertTrue(opening.startsWith("Gesetz über den Schutz der Natur und"), opening);
+        assertTrue(opening.endsWith(" …"), opening);
+        assertTrue(opening.length() <= 104, opening);
+        assertFalse(opening.contains("<mark>"), opening);
+    }
 }
