@@ -68,6 +68,7 @@ final class DiscussionsBenchmark {
 
     private static final String API = Benchmark.BASE + "/api/v1";
     private static final String PASSWORD = "Diskutieren im Mitteldeutschen Revier";
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
     private static final String FORUM = "bench-forum";
     private static final int MEMBERS = 20;
     private static final int THREAD_POSTS = 200;
@@ -236,7 +237,7 @@ final class DiscussionsBenchmark {
         figures.put("Thread page (" + shown + " posts), one member alone (wrk -t1 -c1, 10 s) p50 / p95 / throughput",
                 alone.group(1) + " / " + alone.group(2) + " ms / " + alone.group(4) + " requests/s");
         Matcher m = wrk(cookies, url, "thread", 2, 30);
-        figures.put("Thread page (" + shown + " posts) p50, 20 connections of 20 logged-in members (wrk -t2, 30 s after 10 s warm-up)",
+        figures.put("Thread page (" + shown + " posts) p50, 20 connections of 20 logged-in members (wrk -t2, 30 s after " + WARMUP_SECONDS + " s warm-up)",
                 m.group(1) + " ms");
         figures.put("Thread page p95", m.group(2) + " ms (target <= 150 ms)");
         figures.put("Thread page p99", m.group(3) + " ms");
@@ -268,7 +269,10 @@ final class DiscussionsBenchmark {
                     summary.requests))
                 end
                 """.formatted(cookies.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))));
-        Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d10s", "--timeout", "10s", "-s", script.toString(), url);
+        // Warm-up (-Dbench.warmup, seconds, default 10): on a slow machine the JIT compiler needs minutes of load
+        // before a request's CPU time settles (33-50 ms in the first minute, 19-28 ms after five on 6 December).
+        Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + WARMUP_SECONDS + "s", "--timeout", "10s", "-s",
+                script.toString(), url);
         String out = Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + seconds + "s", "--timeout", "10s", "-s",
                 script.toString(), url);
         Matcher m = WRK_RESULT.matcher(out);
