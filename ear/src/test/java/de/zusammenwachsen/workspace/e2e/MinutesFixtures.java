@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,10 +28,14 @@ final class MinutesFixtures {
     record Meeting(long id, String title, long firstItem, long secondItem) {
     }
 
-    /** A meeting of yesterday, 18–20 h Berlin time, planned by {@code organiser} with two accepted agenda items. */
+    /**
+     * A meeting of two hours that began three hours ago, planned by {@code organiser} with two accepted agenda items.
+     * Relative to now, not "yesterday at 18 h": a meeting may be planned at most a day back, which a fixed hour of
+     * yesterday exceeds every evening.
+     */
     static Meeting meeting(Fixtures.Account organiser, String slug) {
         String title = Fixtures.unique("Treffen");
-        long id = plan(organiser, slug, title, LocalDate.now(BERLIN).minusDays(1).atTime(18, 0).atZone(BERLIN));
+        long id = plan(organiser, slug, title, ZonedDateTime.now(BERLIN).truncatedTo(ChronoUnit.MINUTES).minusHours(3));
         long first = item(organiser, id, "Streuobstwiese");
         long second = item(organiser, id, "Mitfahrbank");
         return new Meeting(id, title, first, second);
