@@ -103,8 +103,12 @@ public final class QueryMarks {
             return null;
         }
         String start = text.strip();
-        // Only the part that can be shown is escaped; Passages cuts it at a space and adds the ellipsis.
-        int end = prefixEnd(start, Math.min(start.length(), 2 * length));
+        // Only the part that can be shown is escaped, at most twice the length (like render's window, so a text
+        // without spaces cannot make the passage its whole self); Passages cuts it at a space.
+        int end = Math.min(start.length(), 2 * length);
+        if (end < start.length() && Character.isHighSurrogate(start.charAt(end - 1))) {
+            end--;
+        }
         StringBuilder html = new StringBuilder(end + 32);
         Html.escape(start, 0, end, html);
         String passage = Passages.around(html.toString(), length);

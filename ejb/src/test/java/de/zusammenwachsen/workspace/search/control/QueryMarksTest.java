@@ -85,5 +85,7 @@ class QueryMarksTest {
         assertTrue(opening.endsWith(" …"), opening);
         assertTrue(opening.length() <= 104, opening);
         assertFalse(opening.contains("<mark>"), opening);
+        String blob = "x".repeat(10_000);
+        assertEquals("x".repeat(200) + " …", QueryMarks.opening(blob, 100), "a text without spaces is cut too");
     }
 }
