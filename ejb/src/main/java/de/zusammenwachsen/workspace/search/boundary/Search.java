@@ -13,7 +13,9 @@ import de.zusammenwachsen.workspace.group.control.GroupDirectory;
 import de.zusammenwachsen.workspace.group.entity.WorkingGroup;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
 import de.zusammenwachsen.workspace.search.control.IndexRebuild;
+import de.zusammenwachsen.workspace.search.control.GermanAnalysis;
 import de.zusammenwachsen.workspace.search.control.Passages;
+import de.zusammenwachsen.workspace.search.control.QueryCompounds;
 import de.zusammenwachsen.workspace.search.control.QueryMarks;
 import de.zusammenwachsen.workspace.search.control.QueryText;
 import de.zusammenwachsen.workspace.search.control.SearchIndex;
@@ -26,6 +28,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.apache.lucene.analysis.Analyzer;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -68,6 +73,8 @@ public class Search {
     /** Fewer hits than this and the query is tried again with typo tolerance, for "did you mean". */
     static final int FEW_HITS = 3;
     static final int PASSAGE_LENGTH = 220;
+    /** A word in the title counts three times one in the text. */
+    static final float TITLE_BOOST = 3f;
     static final int FACET_VALUES = 12;
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final List<Class<?>> SUGGESTED = List.of(WorkingGroup.class,
@@ -118,16 +125,14 @@ public class Search {
         SearchScope<Object> indexes = session.scope(SearchIndex.TYPES);
 
         SearchPredicate filters = filters(indexes.predicate(), query, groupId, scope);
-        SearchResult<List<?>> result = fetch(session, indexes.predicate().simpleQueryString()
-                .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text)
-                .defaultOperator(BooleanOperator.AND)
-                .toPredicate(), filters, query.sort(), offset, pageSize, false);
+        SearchResult<List<?>> result = fetch(session, matching(indexes.predicate(), text), filters, query.sort(),
+                offset, pageSize, false);
         boolean fuzzy = false;
         String didYouMean = null;
         long total = result.total().hitCount();
         if (total < FEW_HITS && QueryText.plain(text)) {
             SearchResult<List<?>> tolerant = fetch(session, indexes.predicate().match()
-                    .field(TITLE).boost(3f).field(TEXT).field(PASSAGE).boost(0.1f).matching(text).fuzzy(2, 1)
+                    .field(TITLE).boost(TITLE_BOOST).field(TEXT).field(PASSAGE).boost(0.1f).matching(text).fuzzy(2, 1)
                     .minimumShouldMatchPercent(100).toPredicate(), filters, query.sort(), total == 0 ? offset : 0,
                     total == 0 ? pageSize : FEW_HITS, true);
             if (tolerant.total().hitCount() > total) {
@@ -144,6 +149,39 @@ public class Search {
         Facets facets = facets(result, locale);
         return new SearchView.Result(text, total, offset, pageSize, hits, facets, didYouMean, fuzzy,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /**
+     * The query's words in titles and texts. In a plain query, a compound the word list lacks is also found inside
+     * longer words, by its parts ({@link QueryCompounds}). The stored start of the text ({@code PASSAGE}) is not
+     * searched here: the text holds it, and a third field made every query read a third set of postings.
+     */
+    private SearchPredicate matching(SearchPredicateFactory f, String text) {
+        if (QueryText.plain(text)) {
+            QueryCompounds.Split split = QueryCompounds.split(text, this::queryAnalyzer);
+            if (!split.compounds().isEmpty()) {
+                BooleanPredicateClausesStep<?> all = f.bool();
+                if (!split.rest().isBlank()) {
+                    all.must(words(f, split.rest()));
+                }
+                split.compounds().forEach((word, parts) -> all.must(f.bool().should(words(f, word))
+                        .should(f.extension(LuceneExtension.get())
+                                .fromLuceneQuery(QueryCompounds.query(parts, TITLE_BOOST)))));
+                return all.toPredicate();
+            }
+        }
+        return words(f, text);
+    }
+
+    private static SearchPredicate words(SearchPredicateFactory f, String text) {
+        return f.simpleQueryString().field(TITLE).boost(TITLE_BOOST).field(TEXT).matching(text)
+                .defaultOperator(BooleanOperator.AND).toPredicate();
+    }
+
+    /** The index's own analyzer of queries, which folds and stems a word like the index does. */
+    private Analyzer queryAnalyzer() {
+        return org.hibernate.search.mapper.orm.Search.mapping(em.getEntityManagerFactory()).backend()
+                .unwrap(LuceneBackend.class).analyzer(GermanAnalysis.QUERY).orElseThrow();
     }
 
     /** Titles of groups, documents, threads and meetings the viewer may read that start like the typed words. */

@@ -10,8 +10,9 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  *
  * <p>Only the indexed side splits compounds: a long word is indexed as itself and as every word of
  * {@code compound-parts.txt} inside it, so {@code Jugendfreiwilligendienst} is also found as {@code Freiwilligendienst}
- * and {@code Naturschutzgesetz} as {@code Naturschutz}. Queries are not split, or {@code Freiwilligendienst} would
- * also match every text with {@code Dienst}. The split runs before the umlaut folding because the word list holds
+ * and {@code Naturschutzgesetz} as {@code Naturschutz}. Queries are not split into alternatives, or
+ * {@code Freiwilligendienst} would also match every text with {@code Dienst}; a query compound the list lacks is
+ * looked for by all of its parts in one word instead ({@link QueryCompounds}). The split runs before the umlaut folding because the word list holds
  * words as they are written. Analyzers are named by Lucene's SPI names: WildFly does not let deployments see
  * Lucene's factory classes (STACK-NOTES, gotcha 5).
  */

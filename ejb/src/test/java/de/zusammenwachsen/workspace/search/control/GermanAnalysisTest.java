@@ -2,9 +2,7 @@ package de.zusammenwachsen.workspace.search.control;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.util.ClasspathResourceLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The analysis chains of {@link GermanAnalysis}, built with Lucene directly from the same SPI names, parameters and
- * word list: a word written one way in a query must meet the same word written another way in a text.
+ * The analysis chains of {@link GermanAnalysis} ({@link Analyzers}): a word written one way in a query must meet the
+ * same word written another way in a text.
  */
 class GermanAnalysisTest {
 
@@ -25,16 +23,9 @@ class GermanAnalysisTest {
     private static Analyzer query;
 
     @BeforeAll
-    static void build() throws IOException {
-        ClasspathResourceLoader loader = new ClasspathResourceLoader(GermanAnalysis.class.getClassLoader());
-        text = CustomAnalyzer.builder(loader).withTokenizer("standard").addTokenFilter("lowercase")
-                .addTokenFilter("dictionaryCompoundWord", "dictionary", GermanAnalysis.DICTIONARY,
-                        "minWordSize", GermanAnalysis.MIN_COMPOUND_LENGTH, "minSubwordSize", "4",
-                        "maxSubwordSize", "24", "onlyLongestMatch", "false")
-                .addTokenFilter("germanNormalization").addTokenFilter("germanLightStem")
-                .addTokenFilter("removeDuplicates").build();
-        query = CustomAnalyzer.builder(loader).withTokenizer("standard").addTokenFilter("lowercase")
-                .addTokenFilter("germanNormalization").addTokenFilter("germanLightStem").build();
+    static void build() {
+        text = Analyzers.text();
+        query = Analyzers.query();
     }
 
     @Test
