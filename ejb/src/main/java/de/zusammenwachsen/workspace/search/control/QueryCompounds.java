@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * "Energie für Gebäude", do not meet at one position and are not found by it.
  *
  * <p>Words the list holds are left alone (the index already has them as parts), as are short words (the index does
- * not split them either) and words with fewer than two parts.
+ * not split them either) and words that do not read wholly as two or more listed words with links between them
+ * (a typo like {@code Kohleverstromnug} is left to the typo-tolerant retry).
  */
 public final class QueryCompounds {
 
