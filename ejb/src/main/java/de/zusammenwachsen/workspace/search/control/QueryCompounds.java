@@ -92,10 +92,19 @@ public final class QueryCompounds {
      */
     static List<String> listedParts(String word) {
         List<String> parts = new ArrayList<>();
-        return cover(word, 0, parts) && parts.size() >= 2 ? parts : List.of();
+        return cover(word, 0, parts, new boolean[word.length()]) && parts.size() >= 2 ? parts : List.of();
     }
 
-    private static boolean cover(String word, int from, List<String> parts) {
+    /**
+     * Whether the word from {@code from} on reads as listed words; {@code parts} gets them. {@code dead} remembers
+     * the places from which it does not: whether the rest reads does not depend on how the word got there, and
+     * without it a word of many ways to split ("bundes" 16 times and an "x") took seconds, exponentially more with
+     * every part.
+     */
+    private static boolean cover(String word, int from, List<String> parts, boolean[] dead) {
+        if (dead[from]) {
+            return false;
+        }
         for (int end = Math.min(word.length(), from + MAX_PART); end >= from + MIN_PART; end--) {
             String part = word.substring(from, end);
             if (end - from < word.length() && Dictionary.WORDS.contains(part)) {
@@ -105,13 +114,14 @@ public final class QueryCompounds {
                 }
                 for (String link : LINKS) {
                     if (word.startsWith(link, end) && end + link.length() < word.length()
-                            && cover(word, end + link.length(), parts)) {
+                            && cover(word, end + link.length(), parts, dead)) {
                         return true;
                     }
                 }
                 parts.remove(parts.size() - 1);
             }
         }
+        dead[from] = true;
         return false;
     }
 

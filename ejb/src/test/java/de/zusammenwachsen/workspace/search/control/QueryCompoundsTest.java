@@ -17,12 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Compounds of a query that the word list lacks, found inside longer words of a real Lucene index. */
@@ -104,6 +106,15 @@ class QueryCompoundsTest {
         assertEquals(List.of(), QueryCompounds.parts("Kohleverstromnug", query));
         assertEquals(List.of(), QueryCompounds.parts("Tierschutzgestz", query));
         assertEquals(List.of(), QueryCompounds.parts("Bundeskleingartengesez", query));
+    }
+
+    @Test
+    void aWordWithManyWaysToSplitIsDecidedAtOnce() {
+        // "bundes" is "bundes" or "bund" and the link "es": 2^50 ways to read 300 letters, none ending well. Each
+        // place is tried once; before that, this did not end (16 times took seconds). The query limit is 300.
+        String word = "bundes".repeat(49) + "x";
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(List.of(), QueryCompounds.listedParts(word)));
+        assertEquals(List.of("bundes", "bundes", "bundes"), QueryCompounds.listedParts("bundes".repeat(3)));
     }
 
     @Test

@@ -38,6 +38,9 @@ import java.util.Map;
 @RequestScoped
 public class ThreadPage {
 
+    /** The hidden field of a row with buttons that names its post (thread.xhtml), followed by the row's index. */
+    private static final String ROW_POST = "rowPost";
+
     static final String REPLY_FORM = "replyForm";
     private static final int MAX_PASSAGE = 5000;
 
@@ -477,9 +480,6 @@ public class ThreadPage {
         Pages.error("post.changedMeanwhile");
         return false;
     }
-
-    /** The hidden field of a row with buttons that names its post, followed by the row's index. */
-    public static final String ROW_POST = "rowPost";
 
     /**
      * Toggles a reaction. The reaction buttons are plain submit buttons of the posts' form (parameter {@code react},
