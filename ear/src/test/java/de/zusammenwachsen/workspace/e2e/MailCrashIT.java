@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -330,11 +331,28 @@ class MailCrashIT {
         return Arrays.asList(mail.getReceivedMessagesForDomain(address));
     }
 
-    /** A fresh GreenMail (no mails yet) on the SMTP port the forked server sends to. */
-    private GreenMail greenMail() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return greenMail;
+    /**
+     * A fresh GreenMail (no mails yet) on the SMTP port the forked server sends to. GreenMail allows only 2 s for its
+     * start by default, which a machine busy with the other tests' server and browsers has overrun; so it gets 10 s,
+     * and a start that still fails is tried again a few times before the test gives up.
+     */
+    private GreenMail greenMail() throws InterruptedException {
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(10_000);
+        for (int attempt = 1; ; attempt++) {
+            GreenMail greenMail = new GreenMail(setup);
+            try {
+                greenMail.start();
+                return greenMail;
+            } catch (IllegalStateException notStarted) {
+                greenMail.stop();
+                if (attempt == 5) {
+                    throw notStarted;
+                }
+                log("GreenMail did not start on port " + smtpPort + " (" + notStarted.getMessage() + "); again in 1 s");
+                Thread.sleep(1000);
+            }
+        }
     }
 
     private static void assertMessageId(MimeMessage message, Outbox.Row row) {
@@ -392,10 +410,22 @@ class MailCrashIT {
         return ids;
     }
 
+    /**
+     * A free port below the kernel's range for outgoing connections (32768 and up on Linux): the port is free for a
+     * while between the relay and GreenMail, and a port from that range could meanwhile become the local end of some
+     * other test's connection, after which nothing can listen on it.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
+        Random random = new Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     private void log(String message) {
