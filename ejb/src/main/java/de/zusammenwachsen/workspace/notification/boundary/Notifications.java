@@ -27,10 +27,11 @@ public class Notifications {
 
     /**
      * Readable now: join decisions always (the caller asked), otherwise the group must be one the caller belongs to,
-     * a public one, or any for an administrator; the same rule as the access policy's READ_CONTENT.
+     * a public one, or any for an administrator; the same rule as the access policy's READ_CONTENT. The post is
+     * joined by the list alone: the count runs on every page, for the bell, and needs nothing of it.
      */
     private static final String VISIBLE = " from Notification n left join DiscussionThread t on t.id = n.threadId "
-            + "left join WorkingGroup g on g.id = n.groupId left join Post p on p.id = n.postId "
+            + "left join WorkingGroup g on g.id = n.groupId "
             + "where n.recipientId = :me and (t.id is null or t.trashedAt is null) and ("
             + "n.kind in (de.zusammenwachsen.workspace.notification.entity.NotificationKind.JOIN_APPROVED, "
             + "de.zusammenwachsen.workspace.notification.entity.NotificationKind.JOIN_DENIED) or :admin = true "
@@ -61,8 +62,8 @@ public class Notifications {
         String filter = unreadOnly ? " and n.readAt is null" : "";
         long total = bind(em.createQuery("select count(n)" + VISIBLE + filter, Long.class), viewer).getSingleResult();
         List<Object[]> rows = bind(em.createQuery("select n, t.title, g.slug, g.name, p.body, p.deletedAt, p.hiddenAt, "
-                        + "a.displayName, mt.title" + VISIBLE.replaceFirst(" where ", " left join Account a on a.id = n.actorId "
-                        + "left join Meeting mt on mt.id = n.meetingId where ") + filter
+                        + "a.displayName, mt.title" + VISIBLE.replaceFirst(" where ", " left join Post p on p.id = n.postId "
+                        + "left join Account a on a.id = n.actorId left join Meeting mt on mt.id = n.meetingId where ") + filter
                         + " order by n.createdAt desc, n.id desc", Object[].class), viewer)
                 .setFirstResult(Math.max(0, first)).setMaxResults(Page.clampSize(size)).getResultList();
         List<NotificationView.Item> items = rows.stream().map(Notifications::item).toList();
