@@ -102,8 +102,8 @@ public final class Benchmark {
             if (phases.contains("documents")) {
                 try {
                     new DocumentsBenchmark(project, work, pid, adminToken, figures).run();
-                } catch (Exception e) {
-                    // The figures so far are still worth printing.
+                } catch (Exception | LinkageError e) {
+                    // The figures so far are still worth printing, also after a class failed to load.
                     e.printStackTrace();
                     figures.put("Documents phase broke off", String.valueOf(e));
                 }
@@ -113,7 +113,7 @@ public final class Benchmark {
             if (!parts.isEmpty()) {
                 try {
                     new DiscussionsBenchmark(work, pid, adminToken, mail, figures).run(parts);
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     e.printStackTrace();
                     figures.put("Discussions phase broke off", String.valueOf(e));
                 }
@@ -121,7 +121,7 @@ public final class Benchmark {
             if (phases.contains("register")) {
                 try {
                     new RegisterBenchmark(work, adminToken, mail, figures).run();
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     e.printStackTrace();
                     figures.put("Register phase broke off", String.valueOf(e));
                 }
@@ -129,7 +129,7 @@ public final class Benchmark {
             if (phases.contains("search")) {
                 try {
                     new SearchBenchmark(work, adminToken, mail, figures).run();
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     e.printStackTrace();
                     figures.put("Search phase broke off", String.valueOf(e));
                 }

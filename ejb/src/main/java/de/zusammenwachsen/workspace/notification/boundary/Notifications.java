@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,8 +28,10 @@ public class Notifications {
 
     /**
      * Readable now: join decisions always (the caller asked), otherwise the group must be one the caller belongs to,
-     * a public one, or any for an administrator; the same rule as the access policy's READ_CONTENT. The post is
-     * joined by the list alone: the count runs on every page, for the bell, and needs nothing of it.
+     * a public one, or any for an administrator; the same rule as the access policy's READ_CONTENT. The count runs
+     * on every page, for the bell, over every unread notification: so the caller's groups are the ones the request
+     * loaded already (a parameter, not a look-up of memberships for each notification), and the post is joined by
+     * the list alone.
      */
     private static final String VISIBLE = " from Notification n left join DiscussionThread t on t.id = n.threadId "
             + "left join WorkingGroup g on g.id = n.groupId "
@@ -36,7 +39,7 @@ public class Notifications {
             + "n.kind in (de.zusammenwachsen.workspace.notification.entity.NotificationKind.JOIN_APPROVED, "
             + "de.zusammenwachsen.workspace.notification.entity.NotificationKind.JOIN_DENIED) or :admin = true "
             + "or (g.archived = false and g.visibility = de.zusammenwachsen.workspace.group.entity.Visibility.PUBLIC) "
-            + "or g.id in (select m.group.id from Membership m where m.account.id = :me))";
+            + "or n.groupId in :groups)";
 
     @PersistenceContext
     EntityManager em;
@@ -118,7 +121,10 @@ public class Notifications {
     }
 
     private <T> TypedQuery<T> bind(TypedQuery<T> query, Viewer viewer) {
-        return query.setParameter("me", viewer.accountId()).setParameter("admin", viewer.administrator());
+        // An empty list is not valid SQL; no group has the id 0.
+        Collection<Long> groups = viewer.roles().isEmpty() ? List.of(0L) : viewer.roles().keySet();
+        return query.setParameter("me", viewer.accountId()).setParameter("admin", viewer.administrator())
+                .setParameter("groups", groups);
     }
 
     private static NotificationView.Item item(Object[] row) {
