@@ -332,9 +332,10 @@ class MailCrashIT {
     }
 
     /**
-     * A fresh GreenMail (no mails yet) on the SMTP port the forked server sends to. GreenMail allows only 2 s for its
-     * start by default, which a machine busy with the other tests' server and browsers has overrun; so it gets 10 s,
-     * and a start that still fails is tried again a few times before the test gives up.
+     * A fresh GreenMail (no mails yet) on the SMTP port the forked server sends to. Right after the relay closed, its
+     * port can still be bound for a moment ("Address already in use": closing a server socket while another thread
+     * waits in accept completes only when that thread has left the call), so a start that fails is tried again a few
+     * times, a second apart, before the test gives up; and GreenMail gets 10 s instead of 2 s for each start.
      */
     private GreenMail greenMail() throws InterruptedException {
         ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
