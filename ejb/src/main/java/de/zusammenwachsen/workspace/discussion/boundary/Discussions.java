@@ -162,7 +162,7 @@ public class Discussions {
         posts.stream().filter(p -> p.getHtmlVersion() < MarkdownRenderer.RULES).forEach(p -> rerender(group, p));
         Long me = viewer.accountId();
         Map<Long, List<DiscussionView.ReactionCount>> reactions = posts.isEmpty() ? Map.of()
-                : pageReactions(thread, start, posts.get(posts.size() - 1).getNumber(), me);
+                : reactions(thread, start, posts.get(posts.size() - 1).getNumber(), me);
         List<Long> people = new ArrayList<>(posts.stream().map(Post::getAuthorId).toList());
         people.add(thread.getAuthorId());
         Map<Long, String> names = threads.names(people);
@@ -327,7 +327,8 @@ public class Discussions {
             em.persist(new PostReaction(post.getId(), viewer.accountId(), kind));
         }
         Flush.orConflict(em, "error.changedMeanwhile");
-        return reactions(List.of(post.getId()), viewer.accountId()).getOrDefault(post.getId(), List.of());
+        return reactions(thread, post.getNumber() - 1, post.getNumber(), viewer.accountId())
+                .getOrDefault(post.getId(), List.of());
     }
 
     /** Renders a draft as it would be posted in the group, with the mentions it would make. */
@@ -419,31 +420,22 @@ public class Discussions {
         return readAt;
     }
 
-    private Map<Long, List<DiscussionView.ReactionCount>> reactions(List<Long> postIds, Long me) {
-        return reactionCounts(em.createQuery("select r.key.postId, r.key.kind, count(r), "
-                + "sum(case when r.key.accountId = :me then 1 else 0 end) from PostReaction r "
-                + "where r.key.postId in :ids group by r.key.postId, r.key.kind", Object[].class)
-                .setParameter("me", me == null ? -1L : me).setParameter("ids", postIds).getResultList());
-    }
-
     /**
-     * The reactions to a page of a thread's posts, found by the page's range of post numbers (two parameters and a
-     * range of the thread's index on post numbers) rather than by a list of up to 200 post ids to bind and look up.
+     * The reactions to the thread's posts numbered after {@code after} up to {@code last}: a page, or one post. By
+     * the range of post numbers (two parameters and a range of the thread's index on post numbers) rather than by a
+     * list of up to 200 post ids to bind and look up.
      */
-    private Map<Long, List<DiscussionView.ReactionCount>> pageReactions(DiscussionThread thread, int after, int last,
-                                                                        Long me) {
-        return reactionCounts(em.createQuery("select r.key.postId, r.key.kind, count(r), "
+    private Map<Long, List<DiscussionView.ReactionCount>> reactions(DiscussionThread thread, int after, int last,
+                                                                    Long me) {
+        Map<Long, Map<ReactionKind, long[]>> counts = new HashMap<>();
+        em.createQuery("select r.key.postId, r.key.kind, count(r), "
                         + "sum(case when r.key.accountId = :me then 1 else 0 end) from PostReaction r, Post p "
                         + "where p.id = r.key.postId and p.thread = :t and p.number > :after and p.number <= :last "
                         + "group by r.key.postId, r.key.kind", Object[].class)
                 .setParameter("me", me == null ? -1L : me).setParameter("t", thread).setParameter("after", after)
-                .setParameter("last", last).getResultList());
-    }
-
-    private static Map<Long, List<DiscussionView.ReactionCount>> reactionCounts(List<Object[]> rows) {
-        Map<Long, Map<ReactionKind, long[]>> counts = new HashMap<>();
-        rows.forEach(row -> counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ReactionKind.class))
-                .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()}));
+                .setParameter("last", last).getResultList()
+                .forEach(row -> counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(ReactionKind.class))
+                        .put((ReactionKind) row[1], new long[]{(Long) row[2], ((Number) row[3]).longValue()}));
         Map<Long, List<DiscussionView.ReactionCount>> result = new HashMap<>();
         counts.forEach((post, kinds) -> result.put(post, kinds.entrySet().stream()
                 .map(e -> new DiscussionView.ReactionCount(e.getKey(), e.getKey().symbol(), e.getValue()[0], e.getValue()[1] > 0))
