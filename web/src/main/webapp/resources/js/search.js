@@ -4,7 +4,8 @@
  * from /search/suggestions (with the session's cookie; the REST API only takes tokens). Arrow keys move through the
  * suggestions (the focus stays in the box, aria-activedescendant names the option), Enter follows the chosen one or,
  * with none chosen, sends the form as a full search; Escape closes the list. Without JavaScript the form searches as
- * it is. Loaded as a file: the pages' Content-Security-Policy allows no inline scripts.
+ * it is. Loaded as a file: the pages' Content-Security-Policy allows no inline scripts. On the results page it also
+ * fetches the marked passages of hits whose words lie beyond the stored start of their text (loadPassages).
  */
 (function () {
     'use strict';
@@ -189,9 +190,48 @@
         });
     }
 
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', init);
-    } else {
+    /*
+     * Hits whose words lie beyond the stored start of a long text show that text's opening at first; their marked
+     * passage is asked for here, one hit after the other, so that the page never waits for long texts. The answer is
+     * HTML made by the search (the text escaped, only the query's words in <mark>); a hit without one keeps its
+     * opening.
+     */
+    function loadPassages() {
+        if (!window.fetch) {
+            return;
+        }
+        var waiting = Array.prototype.slice.call(document.querySelectorAll('[data-passage]'));
+        function next() {
+            var passage = waiting.shift();
+            if (!passage) {
+                return;
+            }
+            fetch(passage.getAttribute('data-passage'), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+                .then(function (response) {
+                    return response.ok ? response.json() : null;
+                })
+                .then(function (answer) {
+                    if (answer && answer.passage) {
+                        passage.innerHTML = answer.passage;
+                        passage.setAttribute('data-passage-marked', 'true');
+                    }
+                })
+                .catch(function () {
+                    // The opening stays; nothing is lost.
+                })
+                .then(next);
+        }
+        next();
+    }
+
+    function start() {
         init();
+        loadPassages();
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
     }
 }());

@@ -61,6 +61,8 @@ class SearchIT {
     /** The document's title; its rare first word is typed into the header box. */
     static final String TITLE = "Quendelwiesen Pflegeplan";
     static final String TYPED = "Quendel";
+    /** A word only at the end of a long text. */
+    static final String DEEP_WORD = "Kopfweidenschnitt";
     /** Laws imported for the rebuild, so that it runs long enough to be watched. */
     static final int LAWS = 300;
 
@@ -298,6 +300,79 @@ class SearchIT {
         JsonObject status = expect(200, Fixtures.admin().get("/admin/search-index")).json();
         assertTrue(status.getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .anyMatch(i -> i.getString("key").equals("document") && i.getJsonNumber("count").longValue() >= 1), status.toString());
+    }
+
+    /**
+     * A word that lies beyond the stored start of a long text (10,000 characters): the hit shows the text's opening
+     * and says where the marked passage is; that address answers it from the whole text, for whoever may read the
+     * item, and 404 for whoever may not. On the results page, search.js puts it in place of the opening.
+     */
+    @Test
+    void aWordDeepInALongTextGetsItsMarkedPassageFromTheWholeText() throws Exception {
+        World w = world();
+        Fixtures.Account outsider = Fixtures.createAccount(MAIL, "Olga Außenstehend");
+        String privateSlug = Fixtures.createGroup("PRIVATE", "REQUEST", w.moderator().email()).getString("slug");
+        String filler = "Der Verein pflegt die Wege am Bach und mäht die Wiesen zweimal im Jahr. ".repeat(200);
+        String text = filler + "Zuletzt kommt der " + DEEP_WORD + " an die Reihe, mit Leiter und Säge.\n";
+        long open = longDocument(w.moderator().api(), w.slug(), "lange-notiz.txt", text);
+        long closed = longDocument(w.moderator().api(), privateSlug, "geheime-notiz.txt", text);
+        until("both long documents found by their deep word", () -> {
+            JsonObject result = search(w.moderator().api(), "q=" + DEEP_WORD);
+            return hasHit(result, "document", open) && hasHit(result, "document", closed);
+        });
+
+        JsonObject hit = hit(search(w.reader().api(), "q=" + DEEP_WORD), "document", open);
+        assertFalse(hit.getString("passage").contains("<mark>"), "the opening, unmarked: " + hit);
+        assertTrue(hit.getString("passage").startsWith("Der Verein pflegt"), hit.toString());
+        String link = hit.getString("passageLink");
+        assertEquals("/api/v1/search/passage?type=document&id=" + open + "&q=" + DEEP_WORD, link);
+        String passage = expect(200, w.reader().api().get(link.substring("/api/v1".length()))).json().getString("passage");
+        assertTrue(passage.contains("<mark>" + DEEP_WORD + "</mark>"), passage);
+        assertTrue(passage.startsWith("…"), "it starts inside the text: " + passage);
+        JsonObject shortText = hit(search(w.reader().api(), "q=" + encode(QUERY)), "document", w.documentId());
+        assertFalse(shortText.containsKey("passageLink"), "a short text's hit has its passage already: " + shortText);
+
+        // The private group's copy: found by its moderator, not found and not answered for anyone else.
+        String closedLink = "/search/passage?type=document&id=" + closed + "&q=" + DEEP_WORD;
+        assertTrue(expect(200, w.moderator().api().get(closedLink)).json().getString("passage").contains("<mark>"));
+        assertFalse(hasHit(search(outsider.api(), "q=" + DEEP_WORD), "document", closed));
+        expect(404, outsider.api().get(closedLink));
+        expect(404, w.reader().api().get(closedLink));
+        expect(404, ApiClient.guest().get(closedLink));
+        expect(404, w.reader().api().get("/search/passage?type=document&id=99999999&q=" + DEEP_WORD));
+        expectProblem(400, "rest.parameter.invalid", w.reader().api().get("/search/passage?type=unbekannt&id=" + open + "&q=x"));
+        expectProblem(400, "rest.parameter.invalid", w.reader().api().get("/search/passage?type=document&id=eins&q=x"));
+        expectProblem(400, "search.query.empty", w.reader().api().get("/search/passage?type=document&id=" + open + "&q=%20"));
+
+        // The page: the session's own address answers the same; the opening is replaced by the marked passage.
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.logIn(browser, w.reader().email(), Fixtures.PASSWORD);
+                browser.driver.get(BASE + "/search.xhtml?q=" + DEEP_WORD);
+                waitFor(browser, By.id("searchHits"));
+                assertTrue(browser.driver.findElements(hitOf("document", closed)).isEmpty(), "the private copy is not found");
+                WebElement found = browser.driver.findElement(hitOf("document", open));
+                until(browser, "the marked passage in place of the opening",
+                        () -> !found.findElements(By.cssSelector(".hit-passage mark")).isEmpty());
+                assertEquals(DEEP_WORD, found.findElement(By.cssSelector(".hit-passage mark")).getText());
+                assertAccessible(browser);
+                Object status = browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) { done(r.status); });", BASE + closedLink);
+                assertEquals(404L, ((Number) status).longValue(), "the session's address refuses the private copy too");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("SearchIT-deep");
+                throw e;
+            }
+        }
+    }
+
+    /** A text file, its extraction waited for; its id. */
+    private static long longDocument(ApiClient api, String slug, String name, String text) throws InterruptedException {
+        ApiClient.Answer uploaded = expect(201, api.postMultipart("/groups/" + slug + "/documents",
+                new ApiClient.Multipart().file("file", name, text.getBytes(StandardCharsets.UTF_8))));
+        long id = uploaded.array().getJsonObject(0).getJsonNumber("documentId").longValue();
+        waitForExtraction(api, id);
+        return id;
     }
 
     @Test

@@ -18,7 +18,9 @@ import de.zusammenwachsen.workspace.search.control.Passages;
 import de.zusammenwachsen.workspace.search.control.QueryCompounds;
 import de.zusammenwachsen.workspace.search.control.QueryMarks;
 import de.zusammenwachsen.workspace.search.control.QueryText;
+import de.zusammenwachsen.workspace.search.control.SearchEntries;
 import de.zusammenwachsen.workspace.search.control.SearchIndex;
+import de.zusammenwachsen.workspace.search.control.SearchableBinder;
 import de.zusammenwachsen.workspace.search.control.SearchPredicates;
 import de.zusammenwachsen.workspace.search.boundary.SearchView.Facets;
 import de.zusammenwachsen.workspace.search.boundary.SearchView.FacetValue;
@@ -319,6 +321,7 @@ public class Search {
      */
     private Hit hit(List<?> row, QueryMarks marks, Locale locale) {
         String passage;
+        boolean further = false;
         if (marks == null) {
             @SuppressWarnings("unchecked")
             List<String> passages = (List<String>) row.get(3);
@@ -328,13 +331,39 @@ public class Search {
             passage = marks.passage(text, PASSAGE_LENGTH);
             if (passage == null) {
                 passage = QueryMarks.opening(text, PASSAGE_LENGTH);
+                further = SearchableBinder.cut(text);
             }
         }
         String field = (String) row.get(6);
         return new Hit(Kind.ofKey((String) row.get(1)), (Long) row.get(0), (String) row.get(2),
                 passage, (String) row.get(4), (String) row.get(5), field,
                 actionFieldName(field, locale), (Instant) row.get(7), (Long) row.get(8), (String) row.get(9),
-                (String) row.get(10));
+                (String) row.get(10), further);
+    }
+
+    /**
+     * The marked passage of one item for a query, found in its whole text: for a hit whose words lie beyond the
+     * stored start ({@link Hit#passageFurther}), asked for after the results are shown, so that a page of hits never
+     * waits for up to 20 long texts to be read from the database. The item is looked up through the index with the
+     * search's own permission filter: what the viewer may not find answers 404, like an unknown id. Null when the
+     * words are not in the text either (the item matched by its title, or a compound by its parts).
+     */
+    public String passage(Kind kind, Long id, String query) {
+        String text = QueryText.require(query, MAX_QUERY_LENGTH);
+        if (kind == null || id == null) {
+            throw new NotFoundException();
+        }
+        Class<?> type = SearchIndex.type(kind);
+        AccessPolicy.SearchScope scope = scope();
+        SearchSession session = org.hibernate.search.mapper.orm.Search.session(em);
+        long found = session.search(session.scope(type))
+                .where(f -> f.bool().must(f.id().matching(id)).filter(SearchPredicates.readable(f, scope)))
+                .fetchTotalHitCount();
+        Object item = found == 0 ? null : em.find(type, id);
+        if (item == null) {
+            throw new NotFoundException();
+        }
+        return QueryMarks.of(text).passage(SearchEntries.passageText(item, em), PASSAGE_LENGTH);
     }
 
     /** The words the typo-tolerant query matched, as marked in the passages of its first hits. */

@@ -52,11 +52,12 @@ public final class SearchView {
     /**
      * One hit. {@code passage} is HTML: the matching passage with the query's words in {@code <mark>}, everything
      * else escaped (null when only the title matched). {@code link} is the page's path within the site, without the
-     * context path.
+     * context path. {@code passageFurther}: the query's words are not in the stored start of a longer text, so the
+     * passage is the text's opening, unmarked; {@link Search#passage} finds the marked one in the whole text.
      */
     public record Hit(Kind kind, Long id, String title, String passage, String groupName, String groupSlug,
                       String actionField, String actionFieldName, Instant date, Long authorId, String authorName,
-                      String link) {
+                      String link, boolean passageFurther) {
     }
 
     /** One value of a facet: {@code key} goes back into the query, {@code label} is shown. */

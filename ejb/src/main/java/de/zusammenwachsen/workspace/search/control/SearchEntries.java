@@ -31,13 +31,21 @@ import java.util.StringJoiner;
  * the entity does not hold itself (the extracted text of a document's current version, names) through the same
  * persistence context.
  */
-final class SearchEntries {
+public final class SearchEntries {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** A decision's wording can be long; its title in a hit is the start of it. */
     static final int TITLE_LENGTH = 160;
 
     private SearchEntries() {
+    }
+
+    /**
+     * An indexed entity's whole text as a hit's passage shows it (Markdown's marks removed): the index stores only
+     * its start ({@link SearchableBinder#start}).
+     */
+    public static String passageText(Object entity, EntityManager em) {
+        return PlainText.of(of(entity, em).text());
     }
 
     static SearchEntry of(Object entity, EntityManager em) {

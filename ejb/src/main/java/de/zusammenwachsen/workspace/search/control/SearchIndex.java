@@ -8,6 +8,7 @@ import de.zusammenwachsen.workspace.meeting.entity.ActionItem;
 import de.zusammenwachsen.workspace.meeting.entity.Decision;
 import de.zusammenwachsen.workspace.meeting.entity.Meeting;
 import de.zusammenwachsen.workspace.meeting.entity.Minutes;
+import de.zusammenwachsen.workspace.search.boundary.SearchView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,20 @@ public class SearchIndex {
     /** Indexed kinds; each is searched as one index of the same shape. */
     public static final List<Class<?>> TYPES = List.of(Document.class, DiscussionThread.class, Post.class,
             Meeting.class, Minutes.class, Decision.class, ActionItem.class, WorkingGroup.class);
+
+    /** The entity class indexed for a kind of hit. */
+    public static Class<?> type(SearchView.Kind kind) {
+        return switch (kind) {
+            case DOCUMENT -> Document.class;
+            case THREAD -> DiscussionThread.class;
+            case POST -> Post.class;
+            case MEETING -> Meeting.class;
+            case MINUTES -> Minutes.class;
+            case DECISION -> Decision.class;
+            case ACTION_ITEM -> ActionItem.class;
+            case GROUP -> WorkingGroup.class;
+        };
+    }
 
     /** Above this many items a group's change is re-indexed in the background instead of in the transaction. */
     static final int IN_TRANSACTION_LIMIT = 500;

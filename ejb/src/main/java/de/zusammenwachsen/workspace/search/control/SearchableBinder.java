@@ -91,14 +91,28 @@ public class SearchableBinder implements TypeBinder {
                           IndexFieldReference<String> link) {
     }
 
-    /** The start of a text up to {@link #PASSAGE_SOURCE} characters, cut at a space, as readable text. */
+    /** Ends a stored start that is not the whole text (see {@link #cut}). */
+    static final String CUT = " \u2026";
+
+    /**
+     * The start of a text up to {@link #PASSAGE_SOURCE} characters, cut at a space, as readable text; {@link #CUT}
+     * ends it when the text goes on.
+     */
     static String start(String markup) {
         String text = PlainText.of(markup);
         if (text == null || text.length() <= PASSAGE_SOURCE) {
             return text;
         }
         int space = text.lastIndexOf(' ', PASSAGE_SOURCE);
-        return text.substring(0, space > PASSAGE_SOURCE / 2 ? space : PASSAGE_SOURCE);
+        return text.substring(0, space > PASSAGE_SOURCE / 2 ? space : PASSAGE_SOURCE) + CUT;
+    }
+
+    /**
+     * Whether a stored start was cut from a longer text: then words not found in it may be further on, and the hit's
+     * marked passage has to come from the whole text.
+     */
+    public static boolean cut(String stored) {
+        return stored != null && stored.endsWith(CUT);
     }
 
     private static final class Bridge implements TypeBridge<Object> {

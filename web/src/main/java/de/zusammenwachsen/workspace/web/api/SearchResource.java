@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -105,8 +107,17 @@ public class SearchResource {
                          String didYouMean, boolean fuzzy, long tookMillis) {
     }
 
-    public record HitJson(String type, Long id, String title, String passage, GroupRef group, FieldRef actionField,
-                          Instant date, AuthorRef author, String link) {
+    /**
+     * A hit. {@code passageLink} is set when the query's words lie beyond the stored start of a long text: then
+     * {@code passage} is the text's opening, and that address (like {@code link}, a path without the context path)
+     * answers the marked passage from the whole text.
+     */
+    public record HitJson(String type, Long id, String title, String passage, String passageLink, GroupRef group,
+                          FieldRef actionField, Instant date, AuthorRef author, String link) {
+    }
+
+    /** The marked passage of one hit; null when the text does not hold the query's words. */
+    public record PassageJson(String passage) {
     }
 
     public record GroupRef(String name, String slug) {
@@ -152,6 +163,36 @@ public class SearchResource {
         return suggestions(search, prefix, Problems.locale(headers));
     }
 
+    /**
+     * The marked passage of one item for the query {@code q}, from its whole text (see {@link HitJson}): 404 for an
+     * item the caller may not read, like one that does not exist.
+     */
+    @GET
+    @Path("passage")
+    public PassageJson passage(@QueryParam("type") String type, @QueryParam("id") String id,
+                               @QueryParam("q") String query) {
+        return new PassageJson(passage(search, type, id, query));
+    }
+
+    /** Shared with the results page's servlet. A type or id that does not convert is a 400. */
+    public static String passage(Search search, String type, String id, String query) {
+        SearchView.Kind kind = type == null ? null : SearchView.Kind.ofKey(type.strip().toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            throw new InvalidInputException("rest.parameter.invalid", "type", type);
+        }
+        Long number = number("id", id);
+        if (number == null) {
+            throw new InvalidInputException("rest.parameter.invalid", "id", id);
+        }
+        return search.passage(kind, number, query);
+    }
+
+    /** Where the marked passage of a hit whose words lie beyond its stored start is asked for; null for others. */
+    public static String passageLink(String base, SearchView.Hit hit, String query) {
+        return hit.passageFurther() ? base + "?type=" + hit.kind().key() + "&id=" + hit.id() + "&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8) : null;
+    }
+
     /** Shared with the header box's servlet, which answers the same for the logged-in session. */
     public static List<SuggestionJson> suggestions(Search search, String prefix, Locale locale) {
         if (prefix == null || prefix.strip().length() < 2) {
@@ -167,6 +208,7 @@ public class SearchResource {
         List<HitJson> hits = new ArrayList<>();
         for (SearchView.Hit hit : result.hits()) {
             hits.add(new HitJson(hit.kind().key(), hit.id(), hit.title(), hit.passage(),
+                    passageLink("/api/v1/search/passage", hit, result.query()),
                     hit.groupSlug() == null && hit.groupName() == null ? null : new GroupRef(hit.groupName(), hit.groupSlug()),
                     hit.actionField() == null ? null : new FieldRef(hit.actionField(), hit.actionFieldName()),
                     hit.date(), hit.authorId() == null && hit.authorName() == null ? null : new AuthorRef(hit.authorId(), hit.authorName()),

@@ -3,6 +3,7 @@ package de.zusammenwachsen.workspace.web.search;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.search.boundary.Search;
 import de.zusammenwachsen.workspace.search.boundary.SearchView;
+import de.zusammenwachsen.workspace.web.api.SearchResource;
 import de.zusammenwachsen.workspace.web.shell.PageFlow;
 import de.zusammenwachsen.workspace.web.shell.Paging;
 import de.zusammenwachsen.workspace.web.shell.Requests;
@@ -207,6 +208,11 @@ public class SearchPage {
             }
             default -> false;
         };
+    }
+
+    /** Where search.js asks for the marked passage of a hit whose words lie beyond its stored start. */
+    public String passageSource(SearchView.Hit hit) {
+        return SearchResource.passageLink(PageFlow.contextPath() + "/search/passage", hit, result.query());
     }
 
     /** The same search with this facet value chosen (kinds add up; the others replace), from the first page. */
