@@ -507,6 +507,56 @@ class DiscussionsIT {
         waitFor(browser, By.cssSelector(".ui-messages-info"));
     }
 
+    /**
+     * The bell counts unread notifications up to 99 and shows more as "99+" (it stops counting there: a member with
+     * hundreds unread made every page count all of them); the REST API still gives the exact number.
+     */
+    @Test
+    void theBellShowsMoreThanNinetyNineAsNinetyNinePlus() throws Exception {
+        Fixtures.Account writer = Fixtures.createAccount(MAIL, "Walter Vielschreiber");
+        Fixtures.Account reader = Fixtures.createAccount(MAIL, "Rita Leserin");
+        String slug = Fixtures.createGroup("PUBLIC", "OPEN", writer.email()).getString("slug");
+        join(reader, slug);
+        ApiClient.Answer started = writer.api().post("/groups/" + slug + "/threads", jakarta.json.Json.createObjectBuilder()
+                .add("title", "Viele Nachträge").add("body", "Hier sammle ich Nachträge.").build());
+        assertEquals(201, started.status(), started.body());
+        long threadId = started.json().getJsonNumber("threadId").longValue();
+        // Her reply makes the reader follow the thread: each of the writer's 100 replies notifies her.
+        post(reader, threadId, "Ich lese mit.");
+        for (int i = 1; i <= 100; i++) {
+            post(writer, threadId, "Nachtrag " + i);
+        }
+        assertEquals(100, reader.api().get("/notifications/unread-count").json().getInt("count"));
+
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.logIn(browser, reader.email(), Fixtures.PASSWORD);
+                WebElement bell = browser.driver.findElement(By.id("notificationsLink"));
+                assertEquals("Benachrichtigungen (99+)", bell.getText());
+                assertEquals("Benachrichtigungen, mehr als 99 ungelesen", bell.getAttribute("aria-label"));
+                assertAccessible(browser);
+
+                long first = reader.api().get("/notifications?size=1").json().getJsonArray("items").getJsonObject(0)
+                        .getJsonNumber("id").longValue();
+                assertEquals(204, reader.api().post("/notifications/" + first + "/read").status());
+                browser.driver.get(BASE + "/dashboard.xhtml");
+                waitFor(browser, By.id("notificationsLink"));
+                bell = browser.driver.findElement(By.id("notificationsLink"));
+                assertEquals("Benachrichtigungen (99)", bell.getText());
+                assertEquals("Benachrichtigungen, 99 ungelesen", bell.getAttribute("aria-label"));
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("DiscussionsIT-bell");
+                throw e;
+            }
+        }
+    }
+
+    private static void post(Fixtures.Account as, long threadId, String body) {
+        ApiClient.Answer posted = as.api().post("/threads/" + threadId + "/posts",
+                jakarta.json.Json.createObjectBuilder().add("body", body).build());
+        assertEquals(201, posted.status(), posted.body());
+    }
+
     private static void join(Fixtures.Account account, String slug) {
         ApiClient.Answer joined = account.api().post("/groups/" + slug + "/members");
         assertEquals(201, joined.status(), joined.body());

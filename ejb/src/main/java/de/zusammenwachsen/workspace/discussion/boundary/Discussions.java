@@ -154,12 +154,13 @@ public class Discussions {
         }
         long total = em.createQuery("select count(p) from Post p where p.thread = :t", Long.class)
                 .setParameter("t", thread).getSingleResult();
-        // Read-only: a page of up to 200 posts is only shown, and the commit need not compare each of them with a
-        // snapshot. Posts rendered under older rules are rendered again and stored by an update of their own.
-        List<Post> posts = em.createQuery("select p from Post p where p.thread = :t and p.number > :from order by p.number",
-                        Post.class).setParameter("t", thread).setParameter("from", start)
-                .setHint("org.hibernate.readOnly", true).setMaxResults(pageSize).getResultList();
-        posts.stream().filter(p -> p.getHtmlVersion() < MarkdownRenderer.RULES).forEach(p -> rerender(group, p));
+        // Detached posts as shown (Post.SHOWN): a page of up to 200 is only read. Posts rendered under older rules
+        // are loaded, rendered again and stored by an update of their own.
+        List<Post> posts = em.createQuery(Post.SHOWN + " from Post p where p.thread = :t and p.number > :from "
+                        + "order by p.number", Post.class).setParameter("t", thread).setParameter("from", start)
+                .setMaxResults(pageSize).getResultList().stream()
+                .map(p -> p.getHtmlVersion() < MarkdownRenderer.RULES ? rerender(group, readOnly(p.getId())) : p)
+                .toList();
         Long me = viewer.accountId();
         Map<Long, List<DiscussionView.ReactionCount>> reactions = posts.isEmpty() ? Map.of()
                 : reactions(thread, start, posts.get(posts.size() - 1).getNumber(), me);
@@ -172,7 +173,7 @@ public class Discussions {
         if (me != null && !posts.isEmpty()) {
             markRead(me, thread, previous, posts.get(posts.size() - 1).getCreatedAt(), start + posts.size() >= total);
         }
-        boolean following = me != null && subscriptions.ofThread(me, thread.getId()).map(Subscription::isActive).orElse(false);
+        boolean following = me != null && subscriptions.followsThread(me, thread.getId());
         return new DiscussionView.Thread(thread.getId(), group.getId(), group.getSlug(), group.getName(), thread.getTitle(),
                 thread.getAuthorId(), names.get(thread.getAuthorId()), thread.getCreatedAt(), thread.getLastActivityAt(),
                 thread.isPinned(), thread.isLocked(), thread.isTrashed(), thread.getReplyCount(), thread.getVersion(),
@@ -388,12 +389,19 @@ public class Discussions {
         return threads.readable(threadId, caller.viewer());
     }
 
-    private void rerender(WorkingGroup group, Post post) {
+    /** A post loaded read-only: changing it in memory writes nothing and does not count as a new version. */
+    private Post readOnly(Long postId) {
+        return em.createQuery("select p from Post p where p.id = :id", Post.class).setParameter("id", postId)
+                .setHint("org.hibernate.readOnly", true).getSingleResult();
+    }
+
+    private Post rerender(WorkingGroup group, Post post) {
         RenderedText text = threads.render(group, post.getBody()).text();
         post.rerender(text);
         em.createQuery("update Post p set p.bodyHtml = :html, p.htmlVersion = :rules where p.id = :id and p.htmlVersion < :rules")
                 .setParameter("html", text.html()).setParameter("rules", text.rules()).setParameter("id", post.getId())
                 .executeUpdate();
+        return post;
     }
 
     /** Moves the reader's marker forward; reading a page again that was read before writes nothing. */

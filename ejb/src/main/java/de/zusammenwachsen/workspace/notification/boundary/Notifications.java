@@ -59,6 +59,20 @@ public class Notifications {
                 .getSingleResult();
     }
 
+    /**
+     * The unread notifications counted up to {@code atMost}: the bell on every page shows larger counts as "99+", and
+     * counting all of a member's hundreds of unread notifications (each checked against its thread and group) on
+     * every page was a twelfth of a thread page's CPU time (JFR).
+     */
+    public long unreadCount(int atMost) {
+        Viewer viewer = caller.viewer();
+        if (viewer.isGuest()) {
+            return 0;
+        }
+        return bind(em.createQuery("select n.id" + VISIBLE + " and n.readAt is null", Long.class), viewer)
+                .setMaxResults(atMost).getResultList().size();
+    }
+
     public Page<NotificationView.Item> list(boolean unreadOnly, int first, int size) {
         Viewer viewer = caller.viewer();
         policy.requireAccount(viewer);

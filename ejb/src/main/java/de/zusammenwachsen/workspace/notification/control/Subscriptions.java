@@ -24,6 +24,13 @@ public class Subscriptions {
                 .setParameter("a", accountId).setParameter("t", threadId).getResultStream().findFirst();
     }
 
+    /** Whether the account follows the thread now; read on every page of a thread, so without loading the entity. */
+    public boolean followsThread(Long accountId, Long threadId) {
+        return !em.createQuery("select s.id from Subscription s where s.accountId = :a and s.threadId = :t "
+                        + "and s.active = true", Long.class).setParameter("a", accountId).setParameter("t", threadId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public Optional<Subscription> ofGroup(Long accountId, Long groupId) {
         return em.createQuery("select s from Subscription s where s.accountId = :a and s.groupId = :g", Subscription.class)
                 .setParameter("a", accountId).setParameter("g", groupId).getResultStream().findFirst();

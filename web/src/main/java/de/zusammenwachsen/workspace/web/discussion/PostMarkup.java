@@ -5,7 +5,9 @@ import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +61,9 @@ final class PostMarkup {
 
     PostMarkup(Locale locale, Links links) {
         this.texts = WORDS.computeIfAbsent(locale, Words::of);
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(ZONE);
+        // The locale's pattern resolved once: a localized formatter looks it up again for each of 400 dates a page.
+        this.dateTime = DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.MEDIUM,
+                FormatStyle.SHORT, IsoChronology.INSTANCE, locale), locale).withZone(ZONE);
         this.links = links;
     }
 

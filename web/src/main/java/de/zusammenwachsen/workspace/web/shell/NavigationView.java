@@ -25,6 +25,9 @@ public class NavigationView {
     @Inject
     Notifications notifications;
 
+    /** The largest count the bell shows as a number. */
+    static final int BELL_MAX = 99;
+
     private List<Network.ActionFieldInfo> actionFields;
     private Long unreadNotifications;
 
@@ -36,23 +39,30 @@ public class NavigationView {
         return caller.viewer().administrator();
     }
 
-    /** The count on the bell, asked once per request (0 for guests). */
+    /**
+     * The count on the bell, asked once per request (0 for guests), counted up to one more than {@link #BELL_MAX}:
+     * more is shown as "99+".
+     */
     public long getUnreadNotifications() {
         if (unreadNotifications == null) {
-            unreadNotifications = isLoggedIn() ? notifications.unreadCount() : 0L;
+            unreadNotifications = isLoggedIn() ? notifications.unreadCount(BELL_MAX + 1) : 0L;
         }
         return unreadNotifications;
     }
 
-    /** "Benachrichtigungen (3)"; without a number when nothing is unread. */
+    /** "Benachrichtigungen (3)", "Benachrichtigungen (99+)"; without a number when nothing is unread. */
     public String getBellText() {
         long unread = getUnreadNotifications();
+        if (unread > BELL_MAX) {
+            return text("nav.bell.withMany", BELL_MAX);
+        }
         return unread == 0 ? text("nav.bell") : text("nav.bell.withCount", unread);
     }
 
     /** The bell's accessible name, which says what the number means: "Benachrichtigungen, 3 ungelesen". */
     public String getBellLabel() {
-        return text("nav.bell.label", getUnreadNotifications());
+        long unread = getUnreadNotifications();
+        return unread > BELL_MAX ? text("nav.bell.labelMany", BELL_MAX) : text("nav.bell.label", unread);
     }
 
     private static String text(String key, Object... arguments) {
