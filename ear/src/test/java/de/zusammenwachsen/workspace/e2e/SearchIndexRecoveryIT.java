@@ -95,16 +95,52 @@ class SearchIndexRecoveryIT {
         // changing the row while the killed server is down: the start after the crash rebuilds the index in place.
         String renamed = "Uferweg" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         server.kill();
-        try (Connection connection = server.database().connect();
-             PreparedStatement rename = connection.prepareStatement(
-                     "update discussion_thread set title = ? where title = 'Letzte Flutung'")) {
-            rename.setString(1, "Flutung am " + renamed);
-            assertEquals(1, rename.executeUpdate());
-        }
+        renameThread("Letzte Flutung", "Flutung am " + renamed);
         server.start();
         server.awaitReady(START);
         awaitTotal(token, renamed, 1, "after a crash that lost an index write");
         assertTrue(server.logTail(5000).contains("not shut down cleanly"), "the rebuild says why");
+
+        // 5. An index written in an older format (by an earlier version), after a clean shutdown: rebuilt in place.
+        // The row changed meanwhile shows that the rebuild ran; without it the old title would still be found.
+        awaitIdle(token);
+        server.stop();
+        Path format = index.resolve("format");
+        assertEquals("2", Files.readString(format).strip(), "the index directory names its format");
+        Files.writeString(format, "1\n");
+        String again = "Seeufer" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        renameThread("Flutung am " + renamed, "Flutung am " + again);
+        server.start();
+        server.awaitReady(START);
+        awaitTotal(token, again, 1, "after a start on an index of an older format");
+        assertTrue(server.logTail(5000).contains("older format"), "the rebuild says why");
+        assertEquals("2", Files.readString(format).strip());
+    }
+
+    /** Changes a thread's title in the database of the stopped server, behind the index's back. */
+    private void renameThread(String from, String to) throws Exception {
+        try (Connection connection = server.database().connect();
+             PreparedStatement rename = connection.prepareStatement(
+                     "update discussion_thread set title = ? where title = ?")) {
+            rename.setString(1, to);
+            rename.setString(2, from);
+            assertEquals(1, rename.executeUpdate());
+        }
+    }
+
+    /** Waits until no rebuild runs, so that a clean shutdown leaves no marker behind. */
+    private void awaitIdle(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + REBUILT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ApiClient.Answer status = server.get(token, "/admin/search-index");
+            assertEquals(200, status.status(), status.toString());
+            jakarta.json.JsonObject rebuild = status.json().getJsonObject("rebuild");
+            if (rebuild == null || !rebuild.getBoolean("running", false)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("a rebuild still runs");
     }
 
     private long total(String token, String word) {

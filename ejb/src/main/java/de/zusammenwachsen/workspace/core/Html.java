@@ -16,18 +16,27 @@ public final class Html {
         return out.toString();
     }
 
-    /** Characters {@code from} to {@code to} of the text, escaped, appended to {@code out}. */
+    /**
+     * Characters {@code from} to {@code to} of the text, escaped, appended to {@code out}. The text between the
+     * characters to escape is appended in runs: a thread page escapes some 2,000 names, links and dates, and
+     * appending them character by character was a twentieth of its CPU time (JFR).
+     */
     public static void escape(CharSequence text, int from, int to, StringBuilder out) {
+        int run = from;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            String entity = switch (text.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(text, run, i).append(entity);
+                run = i + 1;
             }
         }
+        out.append(text, run, to);
     }
 }

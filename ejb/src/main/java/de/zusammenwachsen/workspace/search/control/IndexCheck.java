@@ -48,6 +48,14 @@ public class IndexCheck {
     /** The marker's name in the index directory. */
     static final String IN_USE = "in-use";
 
+    /**
+     * What the index stores has this shape; raised when it changes, so that an index written before is rebuilt in
+     * place at the next start (2: a stored start cut from a longer text ends with {@link SearchableBinder#CUT}).
+     * Kept in the file {@value #FORMAT_FILE} of the index directory.
+     */
+    static final String FORMAT = "2";
+    static final String FORMAT_FILE = "format";
+
     @PostConstruct
     void check() {
         Path marker = marker();
@@ -65,6 +73,7 @@ public class IndexCheck {
             LOG.log(Level.SEVERE, "The search index cannot be read; it is dropped and rebuilt from the database", unreadable);
             Search.mapping(emf).scope(SearchIndex.TYPES).schemaManager().dropAndCreate();
             mark(marker);
+            writeFormat();
             rebuild.start();
             return;
         }
@@ -78,6 +87,33 @@ public class IndexCheck {
             LOG.warning("The workspace was not shut down cleanly; changes committed just before may be missing from "
                     + "the search index: rebuilding it in place in the background");
             rebuild.start();
+        } else if (indexed > 0 && !FORMAT.equals(format())) {
+            LOG.warning("The search index was written in an older format; rebuilding it in place in the background");
+            rebuild.start();
+        }
+        writeFormat();
+    }
+
+    /** The format the index directory says its index has; null when it says none. */
+    private static String format() {
+        Path file = file(FORMAT_FILE);
+        try {
+            return file != null && Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void writeFormat() {
+        Path file = file(FORMAT_FILE);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, FORMAT + "\n");
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot write " + file + "; the next start rebuilds the index", e);
         }
     }
 
@@ -97,8 +133,12 @@ public class IndexCheck {
     }
 
     private static Path marker() {
+        return file(IN_USE);
+    }
+
+    private static Path file(String name) {
         String directory = System.getProperty("zw.index.dir");
-        return directory == null ? null : Path.of(directory).resolve(IN_USE);
+        return directory == null ? null : Path.of(directory).resolve(name);
     }
 
     private static void mark(Path marker) {

@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.web.discussion;
 
+import de.zusammenwachsen.workspace.core.Html;
 import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 
 import java.time.Instant;
@@ -257,19 +258,8 @@ final class PostMarkup {
     }
 
     private static void escape(StringBuilder out, String value) {
-        if (value == null) {
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+        if (value != null) {
+            Html.escape(value, 0, value.length(), out);
         }
     }
 }

@@ -3,16 +3,19 @@ package de.zusammenwachsen.workspace.web.shell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes characters as UTF-8 into a byte array of its own and hands the output stream whole blocks of it. Pages are
  * written through it instead of through Undertow's servlet writer, whose encoder writes byte by byte into a direct
  * buffer: a tenth of the CPU time of the thread page (368 KB of HTML; JFR). The bytes not yet handed on can be
- * dropped ({@link #discard}), as a servlet response's buffer can be reset.
+ * dropped ({@link #discard}), as a servlet response's buffer can be reset; a long string is handed on at once.
  */
 final class Utf8Writer extends Writer {
 
     private static final int BLOCK = 8192;
+    /** From this length on, a string is encoded as a whole and handed on at once. */
+    static final int DIRECT = 2048;
 
     private final OutputStream out;
     private final byte[] bytes = new byte[BLOCK];
@@ -30,17 +33,63 @@ final class Utf8Writer extends Writer {
         encode((char) c);
     }
 
+    /**
+     * Faces hands the whole page over in arrays of characters (its writer that fills in the view state buffers it).
+     * They are encoded in runs that fit the block whatever they hold, so that the loop for the bulk of the page
+     * (ASCII, Latin letters) neither checks for room nor calls out per character; surrogates, rare, go the careful way.
+     */
     @Override
     public void write(char[] text, int offset, int length) throws IOException {
-        for (int i = offset, end = offset + length; i < end; i++) {
-            encode(text[i]);
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            if (pendingHigh != 0) {
+                encode(text[i++]);
+                continue;
+            }
+            // Each character of a run takes at most three bytes.
+            int room = (BLOCK - count) / 3;
+            if (room == 0) {
+                drain();
+                continue;
+            }
+            int stop = Math.min(end, i + room);
+            while (i < stop) {
+                char c = text[i];
+                if (c < 0x80) {
+                    bytes[count++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[count++] = (byte) (0xC0 | c >> 6);
+                    bytes[count++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    break;
+                } else {
+                    bytes[count++] = (byte) (0xE0 | c >> 12);
+                    bytes[count++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[count++] = (byte) (0x80 | c & 0x3F);
+                }
+                i++;
+            }
+            if (i < stop) {
+                encode(text[i++]);
+            }
         }
     }
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        // In chunks through an array: charAt on a UTF-16 string checks its index each time.
         int end = offset + length;
+        // A long text (a run of posts is one string of up to 400 KB) is encoded by Java's own encoder, which copies
+        // Latin-1 text nearly as it is, and handed on whole: fewer, larger writes to the socket as well. Not when a
+        // pair of UTF-16 halves could be split across writes: then the halves are joined below.
+        if (length >= DIRECT && pendingHigh == 0 && !Character.isHighSurrogate(text.charAt(end - 1))) {
+            drain();
+            byte[] encoded = (offset == 0 && end == text.length() ? text : text.substring(offset, end))
+                    .getBytes(StandardCharsets.UTF_8);
+            out.write(encoded, 0, encoded.length);
+            return;
+        }
+        // In chunks through an array: charAt on a UTF-16 string checks its index each time.
         for (int from = offset; from < end; from += chars.length) {
             int to = Math.min(end, from + chars.length);
             text.getChars(from, to, chars, 0);

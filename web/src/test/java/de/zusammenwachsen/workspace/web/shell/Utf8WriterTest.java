@@ -36,6 +36,48 @@ class Utf8WriterTest {
     }
 
     @Test
+    void longStringsAreEncodedWholeLikeTheJdkAlsoWhenAPairSpansTwoOfThem() throws IOException {
+        String latin = "Grüße aus der Lausitz & <b>Straße</b> ".repeat(200);
+        String wide = "„Zitat“ – 20 € 😀 a\uDC00b ".repeat(200);
+        String pairStart = "x".repeat(Utf8Writer.DIRECT) + "\uD83D";
+        String pairEnd = "\uDE00" + "y".repeat(Utf8Writer.DIRECT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Utf8Writer writer = new Utf8Writer(out);
+        writer.write("kurz ");
+        writer.write(latin);
+        writer.write(wide, 5, wide.length() - 10);
+        writer.write(pairStart);
+        writer.write(pairEnd);
+        writer.flush();
+        String all = "kurz " + latin + wide.substring(5, wide.length() - 5) + pairStart + pairEnd;
+        // The JDK encodes the joined text, so the pair split between the last two writes must come out as one
+        // character of four bytes, and the lone low half in "wide" as '?'.
+        assertArrayEquals(all.getBytes(StandardCharsets.UTF_8), out.toByteArray());
+    }
+
+    /** Random text of the characters that matter, handed over in arrays of random lengths, as Faces does. */
+    @Test
+    void arraysInPiecesEncodeLikeTheJdk() throws IOException {
+        char[] alphabet = {'a', '<', ' ', '\n', 'ä', 'ß', 'é', '€', '„', '\uD83D', '\uDE00', '\uDC00', '\uD800', '\u07FF', '\u0800'};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            char[] text = new char[random.nextInt(40_000)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) ('a' + random.nextInt(26));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (Utf8Writer writer = new Utf8Writer(out)) {
+                for (int i = 0; i < text.length; ) {
+                    int piece = Math.min(text.length - i, 1 + random.nextInt(12_000));
+                    writer.write(text, i, piece);
+                    i += piece;
+                }
+            }
+            assertArrayEquals(new String(text).getBytes(StandardCharsets.UTF_8), out.toByteArray(), "round " + round);
+        }
+    }
+
+    @Test
     void halvesOfAPairAloneBecomeQuestionMarks() throws IOException {
         assertEquals("a?b?", new String(written("a\uDC00b\uD800"), StandardCharsets.UTF_8));
     }
