@@ -93,6 +93,21 @@ public class Threads {
         return accountNames.of(accountIds);
     }
 
+    /**
+     * The names of the thread's author and of the authors of its posts numbered after {@code after} up to
+     * {@code last}: one page. By the page's range rather than by a list of ids, which Hibernate translates anew on
+     * every call (a list parameter), on every view of a thread.
+     */
+    public Map<Long, String> pageNames(DiscussionThread thread, int after, int last) {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery("select a.id, a.displayName from Account a where a.id = :author or a.id in (select p.authorId "
+                        + "from Post p where p.thread = :t and p.number > :after and p.number <= :last)", Object[].class)
+                .setParameter("author", thread.getAuthorId()).setParameter("t", thread).setParameter("after", after)
+                .setParameter("last", last).getResultList()
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
     /** Renders Markdown, resolving {@code @[Name]} against the group's members (by display name, ignoring case). */
     public MarkdownRenderer.Result render(WorkingGroup group, String markdown) {
         Set<String> written = MarkdownRenderer.mentionedNames(markdown);

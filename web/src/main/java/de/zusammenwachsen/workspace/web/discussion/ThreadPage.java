@@ -208,7 +208,8 @@ public class ThreadPage {
                     mine = reaction.mine();
                 }
             }
-            shown.add(new Reaction(kind.name(), kind.symbol(), count, mine, reactionTexts.name(kind), reactionTexts.label(kind, count)));
+            shown.add(count == 0 && !mine ? reactionTexts.none(kind)
+                    : new Reaction(kind.name(), kind.symbol(), count, mine, reactionTexts.name(kind), reactionTexts.label(kind, count)));
         }
         return shown;
     }
@@ -217,6 +218,8 @@ public class ThreadPage {
     private static final class ReactionTexts {
 
         private final Map<ReactionKind, String> names = new EnumMap<>(ReactionKind.class);
+        /** Each kind nobody gave, the same for every post: most of a page's 1,000 reactions, labelled once. */
+        private final Map<ReactionKind, Reaction> none = new EnumMap<>(ReactionKind.class);
         private final MessageFormat label;
 
         ReactionTexts(Locale locale) {
@@ -224,10 +227,17 @@ public class ThreadPage {
                 names.put(kind, Texts.get(locale, kind.key()));
             }
             label = new MessageFormat(Texts.get(locale, "post.reaction.label"), locale);
+            for (ReactionKind kind : ReactionKind.values()) {
+                none.put(kind, new Reaction(kind.name(), kind.symbol(), 0, false, name(kind), label(kind, 0)));
+            }
         }
 
         String name(ReactionKind kind) {
             return names.get(kind);
+        }
+
+        Reaction none(ReactionKind kind) {
+            return none.get(kind);
         }
 
         String label(ReactionKind kind, long count) {
