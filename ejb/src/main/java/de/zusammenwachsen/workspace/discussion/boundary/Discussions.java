@@ -164,8 +164,8 @@ public class Discussions {
         Long me = viewer.accountId();
         Map<Long, List<DiscussionView.ReactionCount>> reactions = posts.isEmpty() ? Map.of()
                 : reactions(thread, start, posts.get(posts.size() - 1).getNumber(), me);
-        Map<Long, String> names = posts.isEmpty() ? threads.names(List.of(thread.getAuthorId()))
-                : threads.pageNames(thread, start, posts.get(posts.size() - 1).getNumber());
+        Map<Long, String> names = threads.pageNames(thread, start,
+                posts.isEmpty() ? start : posts.get(posts.size() - 1).getNumber());
         Instant previous = me == null ? null : readMarkers.readAt(me, thread.getId());
         List<DiscussionView.PostEntry> entries = posts.stream().map(p -> entry(p, thread, viewer, facts, moderator, names,
                 reactions.getOrDefault(p.getId(), List.of()), previous)).toList();

@@ -42,6 +42,8 @@ public class Notifications {
             + "or (g.archived = false and g.visibility = de.zusammenwachsen.workspace.group.entity.Visibility.PUBLIC) "
             + "or m.id is not null)";
 
+    private static final String UNREAD = VISIBLE + " and n.readAt is null";
+
     @PersistenceContext
     EntityManager em;
 
@@ -56,7 +58,7 @@ public class Notifications {
         if (viewer.isGuest()) {
             return 0;
         }
-        return bind(em.createQuery("select count(n)" + VISIBLE + " and n.readAt is null", Long.class), viewer)
+        return bind(em.createQuery("select count(n)" + UNREAD, Long.class), viewer)
                 .getSingleResult();
     }
 
@@ -70,7 +72,7 @@ public class Notifications {
         if (viewer.isGuest()) {
             return 0;
         }
-        return bind(em.createQuery("select n.id" + VISIBLE + " and n.readAt is null", Long.class), viewer)
+        return bind(em.createQuery("select n.id" + UNREAD, Long.class), viewer)
                 .setMaxResults(atMost).getResultList().size();
     }
 
