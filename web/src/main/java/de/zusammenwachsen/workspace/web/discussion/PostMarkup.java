@@ -5,7 +5,6 @@ import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -68,31 +67,46 @@ final class PostMarkup {
         this.links = links;
     }
 
-    /** A whole post as thread.xhtml renders it with components: article, head, reactions and links in the footer. */
-    static String article(DiscussionView.PostEntry entry, String head, String reactions, String links) {
+    /**
+     * A whole post as thread.xhtml renders it with components: article, head, reactions and links in the footer; for a
+     * post shown without a mode (no form inside it).
+     */
+    void article(StringBuilder out, DiscussionView.PostEntry entry, List<ThreadPage.Reaction> reactions, boolean picking,
+                 String pickLink, boolean mayQuote) {
         Long id = entry.id();
-        return new StringBuilder(head.length() + reactions.length() + links.length() + 256)
-                .append("<article class=\"").append(articleClass(entry)).append("\" id=\"post-").append(id)
-                .append("\" aria-labelledby=\"post-").append(id).append("-author\">").append(head)
-                .append("<footer class=\"post-footer\">").append(reactions)
-                .append("<ul class=\"post-actions inline-list\">").append(links).append("</ul></footer></article>")
-                .toString();
+        out.append("<article class=\"");
+        articleClass(out, entry);
+        out.append("\" id=\"post-").append(id).append("\" aria-labelledby=\"post-").append(id).append("-author\">");
+        head(out, entry, false);
+        out.append("<footer class=\"post-footer\">");
+        reactions(out, entry, reactions, picking, pickLink);
+        out.append("<ul class=\"post-actions inline-list\">");
+        links(out, entry, mayQuote, false, false, false);
+        out.append("</ul></footer></article>");
     }
 
     /** The classes of the post's article element. */
     static String articleClass(DiscussionView.PostEntry entry) {
-        return "post" + (entry.fresh() ? " fresh" : "") + (entry.deleted() ? " deleted" : "") + (entry.hidden() ? " hidden-post" : "");
+        StringBuilder out = new StringBuilder(32);
+        articleClass(out, entry);
+        return out.toString();
+    }
+
+    private static void articleClass(StringBuilder out, DiscussionView.PostEntry entry) {
+        out.append("post").append(entry.fresh() ? " fresh" : "").append(entry.deleted() ? " deleted" : "")
+                .append(entry.hidden() ? " hidden-post" : "");
     }
 
     /** Header, placeholders of a deleted or hidden post, and the body (unless the post is being edited). */
-    String head(DiscussionView.PostEntry entry, boolean editing) {
-        StringBuilder out = new StringBuilder(512 + (entry.html() == null ? 0 : entry.html().length()));
+    void head(StringBuilder out, DiscussionView.PostEntry entry, boolean editing) {
         Long id = entry.id();
         out.append("<header class=\"post-header\"><h3 class=\"post-author\" id=\"post-").append(id).append("-author\">");
         text(out, entry.authorName());
         out.append("</h3><p class=\"meta\"><a href=\"");
         attribute(out, links.post(id));
-        out.append("\" class=\"post-link\"><time datetime=\"").append(iso(entry.createdAt())).append("\">");
+        out.append("\" class=\"post-link\"><time datetime=\"");
+        iso(out, entry.createdAt());
+        out.append("\">");
         text(out, dateTime(entry.createdAt()));
         out.append("</time></a>");
         if (entry.edited()) {
@@ -144,7 +158,6 @@ final class PostMarkup {
             out.append("<div class=\"post-body").append(withheld ? " post-body-withheld" : "").append("\">")
                     .append(entry.html()).append("</div>");
         }
-        return out.toString();
     }
 
     /**
@@ -153,8 +166,8 @@ final class PostMarkup {
      * with {@code picking} for that post. Five buttons on each of 200 posts were a third of the page. The buttons'
      * value names post and kind, see {@link ThreadPage#reactSubmitted()}. Others see the counts given.
      */
-    String reactions(DiscussionView.PostEntry entry, List<ThreadPage.Reaction> reactions, boolean picking, String pickLink) {
-        StringBuilder out = new StringBuilder(256);
+    void reactions(StringBuilder out, DiscussionView.PostEntry entry, List<ThreadPage.Reaction> reactions, boolean picking,
+                   String pickLink) {
         out.append("<div class=\"reactions\" id=\"post-").append(entry.id()).append("-reactions\">");
         if (entry.may("REACT")) {
             for (ThreadPage.Reaction r : reactions) {
@@ -184,7 +197,7 @@ final class PostMarkup {
             }
             out.append("</ul>");
         }
-        return out.append("</div>").toString();
+        out.append("</div>");
     }
 
     /** Every kind of reaction, not yet given, as the script copies them into a post (value: the kind only). */
@@ -208,8 +221,8 @@ final class PostMarkup {
     }
 
     /** The links among a post's actions: quote, edit, hide, history (the buttons stay in the page's form). */
-    String links(DiscussionView.PostEntry entry, boolean mayQuote, boolean editing, boolean hiding, boolean showingHistory) {
-        StringBuilder out = new StringBuilder(512);
+    void links(StringBuilder out, DiscussionView.PostEntry entry, boolean mayQuote, boolean editing, boolean hiding,
+               boolean showingHistory) {
         if (mayQuote && !entry.deleted() && !entry.hidden()) {
             out.append("<li><a href=\"");
             attribute(out, links.quote(entry));
@@ -228,7 +241,6 @@ final class PostMarkup {
         if (entry.may("HISTORY") && !showingHistory) {
             link(out, links.history(entry), "history-link", texts.history());
         }
-        return out.toString();
     }
 
     private static void link(StringBuilder out, String href, String styleClass, String label) {
@@ -243,8 +255,11 @@ final class PostMarkup {
         return instant == null ? "" : dateTime.format(instant);
     }
 
-    private static String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC));
+    /** ISO_INSTANT formats the instant itself: through an OffsetDateTime it built the offset's rules anew each time. */
+    private static void iso(StringBuilder out, Instant instant) {
+        if (instant != null) {
+            DateTimeFormatter.ISO_INSTANT.formatTo(instant, out);
+        }
     }
 
     /** Text content: the characters that could start markup are escaped. */

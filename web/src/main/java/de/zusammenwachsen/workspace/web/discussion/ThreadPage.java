@@ -17,9 +17,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
+import java.io.IOException;
+import java.io.Writer;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,6 +44,8 @@ public class ThreadPage {
 
     static final String REPLY_FORM = "replyForm";
     private static final int MAX_PASSAGE = 5000;
+    /** The posts are written a post at a time into a buffer that is handed to the response from 8 KB on. */
+    private static final int FLUSH_AT = 8192;
 
     @Inject
     Discussions discussions;
@@ -249,34 +252,27 @@ public class ThreadPage {
     // --- the read-only parts of a post, written by PostMarkup ---
 
     /**
-     * The posts of this page, each with its whole article as HTML when it needs no Faces component (no delete or
-     * unhide button, no form of a mode): a repeat that visits a handful of components per post and calls this
-     * bean's methods through EL reflection for each of them was half of a 200-post page's CPU time (JFR). Posts
-     * with a button or a form keep the component version in thread.xhtml. Consecutive posts without one are joined
-     * into one row: the repeat's visit of each row (index, variable, two rendered tests) was still a tenth of the page.
+     * The posts of this page in rows: a run of consecutive posts that need no Faces component (no delete or unhide
+     * button, no form of a mode) is one row, written by {@link PostArticles}; a post with a button or a form is a row
+     * of its own, rendered with components in thread.xhtml. A repeat that visited a handful of components per post
+     * and called this bean's methods through EL reflection for each of them was half of a 200-post page's CPU time
+     * (JFR); the repeat's visit of each row (index, variable, two rendered tests) was still a tenth of it.
      */
     public List<PostRow> getRows() {
         if (rows == null) {
             List<PostRow> joined = new ArrayList<>();
-            StringBuilder run = null;
-            DiscussionView.PostEntry runStart = null;
+            List<DiscussionView.PostEntry> run = null;
             for (DiscussionView.PostEntry entry : getThread().posts().items()) {
                 if (plain(entry)) {
                     if (run == null) {
-                        run = new StringBuilder(4096);
-                        runStart = entry;
+                        run = new ArrayList<>();
+                        joined.add(new PostRow(entry, run));
                     }
-                    run.append(PostMarkup.article(entry, postHead(entry), postReactions(entry), postLinks(entry)));
+                    run.add(entry);
                 } else {
-                    if (run != null) {
-                        joined.add(new PostRow(runStart, run.toString()));
-                        run = null;
-                    }
+                    run = null;
                     joined.add(new PostRow(entry, null));
                 }
-            }
-            if (run != null) {
-                joined.add(new PostRow(runStart, run.toString()));
             }
             rows = joined;
         }
@@ -289,10 +285,35 @@ public class ThreadPage {
     }
 
     /**
-     * One row of the page: {@code html} holds the whole articles of one or more consecutive posts from {@code entry}
-     * on; or it is null, and the page renders that one post with components.
+     * One row of the page: {@code run} holds one or more consecutive posts from {@code entry} on that are written
+     * as plain HTML; or it is null, and the page renders that one post with components.
      */
-    public record PostRow(DiscussionView.PostEntry entry, String html) {
+    public record PostRow(DiscussionView.PostEntry entry, List<DiscussionView.PostEntry> run) {
+    }
+
+    /** Writes the whole articles of a run of posts (a row of {@link #getRows()}) to the page. */
+    void writeRun(List<?> run, Writer writer) throws IOException {
+        StringBuilder out = new StringBuilder(FLUSH_AT + 4096);
+        char[] chars = new char[0];
+        boolean mayQuote = mayQuote();
+        for (Object shown : run) {
+            DiscussionView.PostEntry entry = (DiscussionView.PostEntry) shown;
+            markup().article(out, entry, reactions(entry), picking(entry), pickLink(entry), mayQuote);
+            if (out.length() >= FLUSH_AT) {
+                chars = flush(out, chars, writer);
+            }
+        }
+        flush(out, chars, writer);
+    }
+
+    /** Hands the buffer to the writer as characters (a string of it would be one more copy) and empties it. */
+    private static char[] flush(StringBuilder out, char[] chars, Writer writer) throws IOException {
+        int length = out.length();
+        char[] room = chars.length >= length ? chars : new char[Math.max(length, FLUSH_AT * 2)];
+        out.getChars(0, length, room, 0);
+        writer.write(room, 0, length);
+        out.setLength(0);
+        return room;
     }
 
     public String postClass(DiscussionView.PostEntry entry) {
@@ -300,12 +321,23 @@ public class ThreadPage {
     }
 
     public String postHead(DiscussionView.PostEntry entry) {
-        return markup().head(entry, isEditing(entry));
+        StringBuilder out = new StringBuilder(1024);
+        markup().head(out, entry, isEditing(entry));
+        return out.toString();
     }
 
     public String postReactions(DiscussionView.PostEntry entry) {
-        boolean picking = reacting != null && reacting.equals(entry.id());
-        return markup().reactions(entry, reactions(entry), picking, here() + "&reacting=" + entry.id() + "#post-" + entry.id() + "-reactions");
+        StringBuilder out = new StringBuilder(512);
+        markup().reactions(out, entry, reactions(entry), picking(entry), pickLink(entry));
+        return out.toString();
+    }
+
+    private boolean picking(DiscussionView.PostEntry entry) {
+        return reacting != null && reacting.equals(entry.id());
+    }
+
+    private String pickLink(DiscussionView.PostEntry entry) {
+        return here() + "&reacting=" + entry.id() + "#post-" + entry.id() + "-reactions";
     }
 
     /** The kinds of reaction for the script that offers them in a post; empty when the viewer may not react. */
@@ -315,9 +347,14 @@ public class ThreadPage {
     }
 
     public String postLinks(DiscussionView.PostEntry entry) {
+        StringBuilder out = new StringBuilder(512);
+        markup().links(out, entry, mayQuote(), isEditing(entry), isHiding(entry), isShowingHistory(entry));
+        return out.toString();
+    }
+
+    private boolean mayQuote() {
         DiscussionView.Thread shown = getThread();
-        return markup().links(entry, shown.may("REPLY") && !shown.trashed(), isEditing(entry), isHiding(entry),
-                isShowingHistory(entry));
+        return shown.may("REPLY") && !shown.trashed();
     }
 
     /**
@@ -422,7 +459,7 @@ public class ThreadPage {
 
     /** A point in time for the {@code datetime} attribute of {@code <time>}. */
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC));
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     private String postPath(Long postId) {
