@@ -291,29 +291,36 @@ public class ThreadPage {
     public record PostRow(DiscussionView.PostEntry entry, List<DiscussionView.PostEntry> run) {
     }
 
+    /** The buffer the posts are written through, for all runs of the page (it stays wide once a post needed it). */
+    private StringBuilder articles;
+    private char[] articleChars;
+
     /** Writes the whole articles of a run of posts (a row of {@link #getRows()}) to the page. */
     void writeRun(List<?> run, Writer writer) throws IOException {
-        StringBuilder out = new StringBuilder(FLUSH_AT + 4096);
-        char[] chars = new char[0];
+        if (articles == null) {
+            articles = new StringBuilder(FLUSH_AT + 4096);
+            articleChars = new char[FLUSH_AT + 4096];
+        }
         boolean mayQuote = mayQuote();
         for (Object shown : run) {
             DiscussionView.PostEntry entry = (DiscussionView.PostEntry) shown;
-            markup().article(out, entry, reactions(entry), picking(entry), pickLink(entry), mayQuote);
-            if (out.length() >= FLUSH_AT) {
-                chars = flush(out, chars, writer);
+            markup().article(articles, entry, reactions(entry), picking(entry), pickLink(entry), mayQuote);
+            if (articles.length() >= FLUSH_AT) {
+                flush(writer);
             }
         }
-        flush(out, chars, writer);
+        flush(writer);
     }
 
     /** Hands the buffer to the writer as characters (a string of it would be one more copy) and empties it. */
-    private static char[] flush(StringBuilder out, char[] chars, Writer writer) throws IOException {
-        int length = out.length();
-        char[] room = chars.length >= length ? chars : new char[Math.max(length, FLUSH_AT * 2)];
-        out.getChars(0, length, room, 0);
-        writer.write(room, 0, length);
-        out.setLength(0);
-        return room;
+    private void flush(Writer writer) throws IOException {
+        int length = articles.length();
+        if (articleChars.length < length) {
+            articleChars = new char[length];
+        }
+        articles.getChars(0, length, articleChars, 0);
+        writer.write(articleChars, 0, length);
+        articles.setLength(0);
     }
 
     public String postClass(DiscussionView.PostEntry entry) {
