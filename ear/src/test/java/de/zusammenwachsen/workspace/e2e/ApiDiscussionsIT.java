@@ -172,6 +172,39 @@ class ApiDiscussionsIT {
         assertEquals("REPLY", notification(author, replyId).getString("kind"));
     }
 
+    /**
+     * Reading a page of a thread marks the reader's notifications of the posts on that page read, and no others:
+     * not those of posts on the next page, not another follower's.
+     */
+    @Test
+    void readingAPageOfAThreadMarksTheNotificationsOfItsPostsRead() {
+        String slug = group();
+        Started started = start(author, slug, "Wir sammeln hier die Termine.");
+        expect(204, berta.api().put("/threads/" + started.threadId() + "/following", empty()));
+        expect(204, emma.api().put("/threads/" + started.threadId() + "/following", empty()));
+        List<Long> replies = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            replies.add(reply(author, started.threadId(), "Termin " + i));
+        }
+        for (long replyId : replies) {
+            assertFalse(notification(berta, replyId).getBoolean("read"));
+        }
+
+        // Page 1 of 10 posts: the opening post and replies 1 to 9.
+        expect(200, berta.api().get("/threads/" + started.threadId() + "?first=0&size=10"));
+        for (int i = 0; i < replies.size(); i++) {
+            assertEquals(i < 9, notification(berta, replies.get(i)).getBoolean("read"), "reply " + (i + 1));
+        }
+        assertFalse(notification(emma, replies.get(0)).getBoolean("read"), "another follower's stay unread");
+
+        // The page that holds the last reply: the rest.
+        expect(200, berta.api().get("/threads/" + started.threadId() + "?size=10&post=" + replies.get(11)));
+        for (long replyId : replies) {
+            assertTrue(notification(berta, replyId).getBoolean("read"));
+        }
+        assertFalse(notification(emma, replies.get(11)).getBoolean("read"));
+    }
+
     @Test
     void notificationsAreMarkedReadOneByOneOrAll() {
         String slug = group();

@@ -170,7 +170,7 @@ public class Discussions {
         List<DiscussionView.PostEntry> entries = posts.stream().map(p -> entry(p, thread, viewer, facts, moderator, names,
                 reactions.getOrDefault(p.getId(), List.of()), previous)).toList();
         if (me != null && !posts.isEmpty()) {
-            markRead(me, thread, previous, posts.get(posts.size() - 1).getCreatedAt(), start + posts.size() >= total);
+            markRead(me, thread, previous, posts, start + posts.size() >= total);
         }
         boolean following = me != null && subscriptions.followsThread(me, thread.getId());
         return new DiscussionView.Thread(thread.getId(), group.getId(), group.getSlug(), group.getName(), thread.getTitle(),
@@ -403,14 +403,19 @@ public class Discussions {
         return post;
     }
 
-    /** Moves the reader's marker forward; reading a page again that was read before writes nothing. */
-    private void markRead(Long me, DiscussionThread thread, Instant previous, Instant newestShown, boolean lastPage) {
+    /**
+     * Moves the reader's marker forward and marks the reader's notifications of the shown posts read; reading a page
+     * again that was read before writes nothing.
+     */
+    private void markRead(Long me, DiscussionThread thread, Instant previous, List<Post> shown, boolean lastPage) {
+        Instant newestShown = shown.get(shown.size() - 1).getCreatedAt();
         Instant until = lastPage && thread.getLastActivityAt().isAfter(newestShown) ? thread.getLastActivityAt() : newestShown;
         if (previous != null && !previous.isBefore(until)) {
             return;
         }
         try {
-            readMarkers.readUntil(me, thread.getId(), until);
+            readMarkers.readUntil(me, thread.getId(), until, shown.get(0).getNumber(),
+                    shown.get(shown.size() - 1).getNumber());
         } catch (EJBException e) {
             LOG.log(Level.FINE, "Read marker of thread " + thread.getId() + " written concurrently; the other write stands", e);
         }

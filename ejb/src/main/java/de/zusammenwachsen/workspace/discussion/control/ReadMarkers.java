@@ -1,9 +1,11 @@
 package de.zusammenwachsen.workspace.discussion.control;
 
 import de.zusammenwachsen.workspace.discussion.entity.ThreadRead;
+import de.zusammenwachsen.workspace.notification.control.Notifier;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -21,8 +23,16 @@ public class ReadMarkers {
     @PersistenceContext
     EntityManager em;
 
-    /** Fails (and rolls back only itself) when another request inserted the same marker at the same moment. */
-    public void readUntil(Long accountId, Long threadId, Instant at) {
+    @Inject
+    Notifier notifier;
+
+    /**
+     * Moves the reader's marker of the thread to {@code at}, and marks the reader's notifications of the posts shown
+     * (numbered {@code firstNumber} to {@code lastNumber}) read. Fails (and rolls back only itself) when another request
+     * inserted the same marker at the same moment.
+     */
+    public void readUntil(Long accountId, Long threadId, Instant at, int firstNumber, int lastNumber) {
+        notifier.seen(accountId, threadId, firstNumber, lastNumber, Instant.now());
         ThreadRead marker = em.find(ThreadRead.class, new ThreadRead.Key(accountId, threadId));
         if (marker == null) {
             em.persist(new ThreadRead(accountId, threadId, at));

@@ -114,4 +114,18 @@ public class Notifier {
                 .setParameter("now", Instant.now()).setParameter("a", accountId).setParameter("g", group.getId())
                 .executeUpdate();
     }
+
+    /**
+     * The reader has seen the posts of a thread numbered {@code firstNumber} to {@code lastNumber} (a page of it): the
+     * reader's unread notifications of those posts (replies, mentions, the new thread) are read now, as they would be
+     * when opened from the notification page; a member who reads along is not told of the same posts again by the bell.
+     * Runs only when the reader's marker moves forward, and looks at the reader's unread notifications only.
+     */
+    public void seen(Long accountId, Long threadId, int firstNumber, int lastNumber, Instant at) {
+        em.createQuery("update Notification n set n.readAt = :at where n.recipientId = :me and n.readAt is null "
+                        + "and n.threadId = :t and n.postId in (select p.id from Post p where p.thread.id = :t "
+                        + "and p.number between :first and :last)")
+                .setParameter("at", at).setParameter("me", accountId).setParameter("t", threadId)
+                .setParameter("first", firstNumber).setParameter("last", lastNumber).executeUpdate();
+    }
 }
