@@ -1,5 +1,6 @@
 package de.zusammenwachsen.workspace.web.discussion;
 
+import de.zusammenwachsen.workspace.discussion.boundary.DiscussionView;
 import jakarta.el.ValueExpression;
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponentBase;
@@ -31,9 +32,10 @@ public class PostArticles extends UIComponentBase {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // "run" is a row's run of ThreadPage.getRows(), a list of posts.
     public void encodeBegin(FacesContext context) throws IOException {
         if (value(context, "page") instanceof ThreadPage page && value(context, "run") instanceof List<?> run) {
-            page.writeRun(run, context.getResponseWriter());
+            page.writeRun((List<DiscussionView.PostEntry>) run, context.getResponseWriter());
         }
     }
 

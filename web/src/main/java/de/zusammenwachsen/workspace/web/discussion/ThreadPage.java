@@ -296,14 +296,13 @@ public class ThreadPage {
     private char[] articleChars;
 
     /** Writes the whole articles of a run of posts (a row of {@link #getRows()}) to the page. */
-    void writeRun(List<?> run, Writer writer) throws IOException {
+    void writeRun(List<DiscussionView.PostEntry> run, Writer writer) throws IOException {
         if (articles == null) {
             articles = new StringBuilder(FLUSH_AT + 4096);
             articleChars = new char[FLUSH_AT + 4096];
         }
         boolean mayQuote = mayQuote();
-        for (Object shown : run) {
-            DiscussionView.PostEntry entry = (DiscussionView.PostEntry) shown;
+        for (DiscussionView.PostEntry entry : run) {
             markup().article(articles, entry, reactions(entry), picking(entry), pickLink(entry), mayQuote);
             if (articles.length() >= FLUSH_AT) {
                 flush(writer);
