@@ -243,3 +243,25 @@
         return search.apply(this, arguments);
     };
 }());
+
+/*
+ * Buttons that ask first (a post's "Löschen"): plain submit buttons carry their question in data-confirm-header and
+ * data-confirm-message, and PrimeFaces' global confirmation dialog asks it. Its "Ja" removes the attribute
+ * data-pfconfirmcommand and clicks the button again, which then sends the form. Without JavaScript the button acts
+ * at once.
+ */
+(function () {
+    'use strict';
+    document.addEventListener('click', function (event) {
+        var target = event.target && event.target.closest ? event.target : null;
+        var button = target ? target.closest('button[data-pfconfirmcommand][data-confirm-message]') : null;
+        if (!button || !window.PrimeFaces || !PrimeFaces.confirmDialog) {
+            return;
+        }
+        event.preventDefault();
+        PrimeFaces.confirm({
+            source: button, type: 'dialog', escape: true,
+            header: button.getAttribute('data-confirm-header'), message: button.getAttribute('data-confirm-message')
+        });
+    });
+}());

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,12 +88,23 @@ class AccountsIT {
                 browser.driver.get(BASE + "/account/login.xhtml");
                 String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
                 Flows.submitLogin(browser, email, "Streuobstwiesen im Saalekreis");
-                Flows.waitFor(browser, By.id("logoutForm:logout"));
+                Flows.waitFor(browser, By.id("logout"));
                 assertNotEquals(before, browser.driver.manage().getCookieNamed("JSESSIONID").getValue(),
                         "login must issue a new session id");
                 assertEquals("", browser.accessibilityViolations());
 
+                // Logout is a plain form carrying the session's secret: a POST without it, or one another site made
+                // the browser send, logs nobody out.
+                String session = "JSESSIONID=" + browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+                String token = browser.driver.findElement(By.cssSelector("#logoutForm input[name='token']")).getAttribute("value");
+                assertEquals(403, logout(session, "token=falsch", null));
+                assertEquals(403, logout(session, "", null));
+                assertEquals(403, logout(session, "token=" + token, "cross-site"));
+                browser.driver.navigate().refresh();
+                Flows.waitFor(browser, By.id("logout"));
+
                 Flows.logOut(browser);
+                assertEquals(302, logout(session, "token=" + token, null), "an ended session just goes to the start page");
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot("accounts-register-confirm-login");
                 throw e;
@@ -122,5 +137,15 @@ class AccountsIT {
                 throw e;
             }
         }
+    }
+
+    /** POST /account/logout as a browser's form would send it; the status. */
+    private static int logout(String session, String form, String fetchSite) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/account/logout")).header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (fetchSite != null) {
+            request.header("Sec-Fetch-Site", fetchSite);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

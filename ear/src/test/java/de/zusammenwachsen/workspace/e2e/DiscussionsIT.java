@@ -305,19 +305,28 @@ class DiscussionsIT {
                 assertEquals(2, posts.size(), "one reply after a double click");
                 long replyId = postId(posts.get(1));
 
-                // A row that holds another post by the time of the click (one hidden or deleted meanwhile joined
-                // or split the rows) does nothing: simulated by changing the post the row says it showed.
-                ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.querySelectorAll("
-                        + "'input[name^=\"rowPost\"]').forEach(i => i.value = '999999');");
-                WebElement stale = b.driver.findElement(By.tagName("html"));
+                // A delete button names its post. One changed in the page to name Anna's opening post (as a forger
+                // would) deletes nothing: the boundary refuses, and the page says so.
+                ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("document.querySelector("
+                        + "'#post-" + replyId + " button.delete-post').value = '" + opening + "';");
+                WebElement forged = b.driver.findElement(By.tagName("html"));
                 b.driver.findElement(By.cssSelector("#post-" + replyId + " button.delete-post")).click();
                 Flows.visible(b, By.id("confirmYes")).click();
-                Flows.waitForNextPage(b, stale);
-                assertTrue(b.driver.findElement(By.id("messages")).getText().contains("inzwischen geändert"),
+                Flows.waitForNextPage(b, forged);
+                assertTrue(b.driver.findElement(By.id("messages")).getText().contains("Das dürfen Sie hier nicht"),
                         b.driver.findElement(By.id("messages")).getText());
-                assertTrue(b.driver.findElements(By.id("post-" + replyId + "-deleted")).isEmpty(), "nothing deleted");
+                // The page came back from a form, whose address lacks the thread: the language switch knows it still.
+                assertTrue(b.driver.findElement(By.cssSelector("#languageForm input[name='back']")).getAttribute("value")
+                        .contains("id=" + threadId), "language switch after a postback");
                 b.driver.get(BASE + "/groups/thread.xhtml?slug=" + slug + "&id=" + threadId);
                 waitFor(b, By.cssSelector("article.post"));
+                assertTrue(b.driver.findElements(By.id("post-" + opening + "-deleted")).isEmpty(), "nothing deleted");
+                assertTrue(b.driver.findElements(By.id("post-" + replyId + "-deleted")).isEmpty(), "nor the reply");
+
+                // Asked first: "Nein" in the confirmation leaves the post as it is.
+                b.driver.findElement(By.cssSelector("#post-" + replyId + " button.delete-post")).click();
+                Flows.visible(b, By.id("confirmNo")).click();
+                assertTrue(b.driver.findElements(By.id("post-" + replyId + "-deleted")).isEmpty(), "kept after Nein");
 
                 // Bernd deletes his reply: a placeholder stays.
                 WebElement delete = b.driver.findElement(By.cssSelector("#post-" + replyId + " button.delete-post"));

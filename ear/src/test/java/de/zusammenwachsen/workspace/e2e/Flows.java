@@ -81,7 +81,7 @@ final class Flows {
     static void logIn(Browser browser, String email, String password) {
         browser.driver.get(BASE + "/account/login.xhtml");
         submitLogin(browser, email, password);
-        waitFor(browser, By.id("logoutForm:logout"));
+        waitFor(browser, By.id("logout"));
     }
 
     /** Fills and sends the login form of the current page, whatever the outcome. */
@@ -92,7 +92,7 @@ final class Flows {
     }
 
     static void logOut(Browser browser) {
-        browser.driver.findElement(By.id("logoutForm:logout")).click();
+        browser.driver.findElement(By.id("logout")).click();
         waitFor(browser, By.id("loginLink"));
     }
 

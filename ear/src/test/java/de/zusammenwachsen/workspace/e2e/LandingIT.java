@@ -90,8 +90,8 @@ class LandingIT {
             try {
                 browser.driver.get(BASE + "/");
                 assertEquals("", browser.accessibilityViolations());
-                new Select(browser.driver.findElement(By.id("languageForm:language"))).selectByValue("en");
-                browser.driver.findElement(By.id("languageForm:switchLanguage")).click();
+                new Select(browser.driver.findElement(By.id("language"))).selectByValue("en");
+                browser.driver.findElement(By.id("switchLanguage")).click();
                 new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(
                         By.tagName("h1"), "Welcome to the ZusammenWachsen workspace"));
                 assertTrue(browser.driver.getPageSource().contains("Energy and climate protection"));
@@ -101,6 +101,28 @@ class LandingIT {
                 throw e;
             }
         }
+    }
+
+    @Test
+    void theLanguageSwitchReturnsOnlyToPagesOfTheWorkspaceAndRefusesOtherSites() throws Exception {
+        assertEquals("/groups/index.xhtml?page=2", switchLanguage("language=en&back=%2Fgroups%2Findex.xhtml%3Fpage%3D2", null)
+                .headers().firstValue("Location").map(l -> l.replace(BASE, "")).orElse(""));
+        for (String elsewhere : new String[] {"%2F%2Fevil.example%2F", "https%3A%2F%2Fevil.example%2F", "%2F%5Cevil.example", ""}) {
+            assertEquals("/index.xhtml", switchLanguage("language=en&back=" + elsewhere, null).headers().firstValue("Location")
+                    .map(l -> l.replace(BASE, "")).orElse(""), elsewhere);
+        }
+        assertEquals(403, switchLanguage("language=en&back=%2F", "cross-site").statusCode());
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create(BASE + "/language")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    private HttpResponse<Void> switchLanguage(String form, String fetchSite) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + "/language"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (fetchSite != null) {
+            request.header("Sec-Fetch-Site", fetchSite);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
     }
 
     @Test

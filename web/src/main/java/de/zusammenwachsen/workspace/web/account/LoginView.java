@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 
 import java.io.IOException;
 
-/** Login and logout. A login gets a new session id (against session fixation); logout ends the session. */
+/** Login. A login gets a new session id (against session fixation); logout is {@link LogoutServlet}. */
 @Named
 @RequestScoped
 public class LoginView {
@@ -47,11 +47,6 @@ public class LoginView {
             default -> Messages.error("login.failed");
         }
         return null;
-    }
-
-    public String logout() {
-        FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
-        return "/index?faces-redirect=true";
     }
 
     public boolean isLoggedIn() {

@@ -17,13 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The read-only parts of a post on the thread page (header, placeholders, body, reactions, links), written here
  * instead of in the Facelet. A page shows up to 200 posts; as some 80 EL expressions per post it took about 35 ms of
- * CPU, most of it resolving names, and missed its target under load by far. The parts that are forms (editing,
- * hiding, deleting) stay in thread.xhtml. Everything not already sanitized HTML is escaped here.
+ * CPU, most of it resolving names, and missed its target under load by far. The forms inside a post (editing, hiding)
+ * stay in thread.xhtml. Everything not already sanitized HTML is escaped here.
  */
 final class PostMarkup {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Map<Locale, Words> WORDS = new ConcurrentHashMap<>();
+    /** The classes PrimeFaces gives its buttons, so that a plain button looks like the others. */
+    static final String BUTTON = "ui-button ui-widget ui-state-default ui-corner-all ui-button-text-only";
 
     /** The page's addresses of a post (quote, edit, hide, history, link to a post). */
     interface Links {
@@ -40,14 +42,16 @@ final class PostMarkup {
 
     /** The texts a post needs, looked up once per language. */
     private record Words(String edited, String fresh, String quotedPost, String deleted, String hidden, String hiddenReason,
-                         String moderatorOnly, String quote, String edit, String hide, String history, String react) {
+                         String moderatorOnly, String quote, String edit, String hide, String history, String react,
+                         String delete, String deleteConfirm, String unhide) {
 
         static Words of(Locale locale) {
             return new Words(text(locale, "post.marker.edited"), text(locale, "post.marker.fresh"),
                     text(locale, "post.quotedPost"), text(locale, "post.placeholder.deleted"),
                     text(locale, "post.placeholder.hidden"), text(locale, "post.hiddenReason"),
                     text(locale, "post.moderatorOnly"), text(locale, "post.quote"), text(locale, "post.edit"),
-                    text(locale, "post.hide"), text(locale, "post.history"), text(locale, "post.reaction.add"));
+                    text(locale, "post.hide"), text(locale, "post.history"), text(locale, "post.reaction.add"),
+                    text(locale, "post.delete"), text(locale, "post.deleteConfirm"), text(locale, "post.unhide"));
         }
 
         private static String text(Locale locale, String key) {
@@ -82,6 +86,7 @@ final class PostMarkup {
         reactions(out, entry, reactions, picking, pickLink);
         out.append("<ul class=\"post-actions inline-list\">");
         links(out, entry, mayQuote, false, false, false);
+        buttons(out, entry);
         out.append("</ul></footer></article>");
     }
 
@@ -240,6 +245,36 @@ final class PostMarkup {
         }
         if (entry.may("HISTORY") && !showingHistory) {
             link(out, links.history(entry), "history-link", texts.history());
+        }
+    }
+
+    /**
+     * The buttons among a post's actions: delete (the author's own post, after a confirmation) and show again (a
+     * hidden post, for moderators). Plain submit buttons of the posts' form, named {@code deletePost} and
+     * {@code unhidePost} with the post's id as value, handled by {@link ThreadPage#buttonSubmitted()}: as PrimeFaces
+     * buttons with a confirmation they were an eighth of a 200-post page's CPU time (JFR), and every post of the
+     * viewer's own was a row of components of its own. The value is the post itself, so a button acts on the post it
+     * was shown with however the page changed meanwhile; the boundary decides whether the viewer may. discussion.js
+     * asks for the confirmation in PrimeFaces' global dialog ({@code data-confirm-…}); without JavaScript the button
+     * acts at once.
+     */
+    void buttons(StringBuilder out, DiscussionView.PostEntry entry) {
+        if (entry.may("DELETE")) {
+            out.append("<li><button type=\"submit\" name=\"deletePost\" value=\"").append(entry.id()).append("\" id=\"post-")
+                    .append(entry.id()).append("-delete\" class=\"").append(BUTTON).append(" secondary delete-post\"")
+                    .append(" data-pfconfirmcommand=\"submit\" data-confirm-header=\"");
+            attribute(out, texts.delete());
+            out.append("\" data-confirm-message=\"");
+            attribute(out, texts.deleteConfirm());
+            out.append("\"><span class=\"ui-button-text ui-c\">");
+            text(out, texts.delete());
+            out.append("</span></button></li>");
+        }
+        if (entry.may("HIDE") && entry.hidden()) {
+            out.append("<li><button type=\"submit\" name=\"unhidePost\" value=\"").append(entry.id()).append("\" id=\"post-")
+                    .append(entry.id()).append("-unhide\" class=\"").append(BUTTON).append(" secondary\"><span class=\"ui-button-text ui-c\">");
+            text(out, texts.unhide());
+            out.append("</span></button></li>");
         }
     }
 

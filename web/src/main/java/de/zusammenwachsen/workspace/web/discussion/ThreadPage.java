@@ -39,9 +39,6 @@ import java.util.Map;
 @RequestScoped
 public class ThreadPage {
 
-    /** The hidden field of a row with buttons that names its post (thread.xhtml), followed by the row's index. */
-    private static final String ROW_POST = "rowPost";
-
     static final String REPLY_FORM = "replyForm";
     private static final int MAX_PASSAGE = 5000;
     /** The posts are written a post at a time into a buffer that is handed to the response from 8 KB on. */
@@ -252,9 +249,9 @@ public class ThreadPage {
     // --- the read-only parts of a post, written by PostMarkup ---
 
     /**
-     * The posts of this page in rows: a run of consecutive posts that need no Faces component (no delete or unhide
-     * button, no form of a mode) is one row, written by {@link PostArticles}; a post with a button or a form is a row
-     * of its own, rendered with components in thread.xhtml. A repeat that visited a handful of components per post
+     * The posts of this page in rows: a run of consecutive posts that need no Faces component (no form of a mode)
+     * is one row, written by {@link PostArticles}; a post with a form (edit, hide, history) is a row of its own,
+     * rendered with components in thread.xhtml. A repeat that visited a handful of components per post
      * and called this bean's methods through EL reflection for each of them was half of a 200-post page's CPU time
      * (JFR); the repeat's visit of each row (index, variable, two rendered tests) was still a tenth of it.
      */
@@ -280,13 +277,12 @@ public class ThreadPage {
     }
 
     private boolean plain(DiscussionView.PostEntry entry) {
-        return !isEditing(entry) && !isHiding(entry) && !isShowingHistory(entry) && !entry.may("DELETE")
-                && !(entry.may("HIDE") && entry.hidden());
+        return !isEditing(entry) && !isHiding(entry) && !isShowingHistory(entry);
     }
 
     /**
      * One row of the page: {@code run} holds one or more consecutive posts from {@code entry} on that are written
-     * as plain HTML; or it is null, and the page renders that one post with components.
+     * as plain HTML; or it is null, and the page renders that one post with components (it shows a form).
      */
     public record PostRow(DiscussionView.PostEntry entry, List<DiscussionView.PostEntry> run) {
     }
@@ -352,9 +348,11 @@ public class ThreadPage {
                 ? markup().kindsTemplate(reactionsOf(List.of())) : "";
     }
 
+    /** The links and buttons among the actions of a post shown with a form. */
     public String postLinks(DiscussionView.PostEntry entry) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = new StringBuilder(1024);
         markup().links(out, entry, mayQuote(), isEditing(entry), isHiding(entry), isShowingHistory(entry));
+        markup().buttons(out, entry);
         return out.toString();
     }
 
@@ -513,37 +511,41 @@ public class ThreadPage {
     }
 
     /**
-     * Deletes the post of the clicked button's row. Rows join consecutive posts without buttons, so a post deleted
-     * or hidden meanwhile by someone else could move a button to another row between the page and the click: each
-     * row with buttons carries the id of its post as the page showed it ({@code rowPost<index>}), and a row that
-     * now holds another post does nothing. The boundary decides whether the viewer may.
+     * The plain submit buttons of the posts' form, handled by a view action on postback: PrimeFaces buttons, five
+     * reactions per post and a delete button on each of one's own, made a page of 200 posts several times slower to
+     * render. Each names what it does and carries its post: {@code react} ({@code <post id>:<kind>}),
+     * {@code deletePost} and {@code unhidePost} (the post's id, see {@link PostMarkup#buttons}), and {@code follow}
+     * ({@code on} or {@code off}; that button stands above the posts and belongs to their form by its {@code form}
+     * attribute: a Faces form of its own there made Mojarra buffer the rest of the page for its view state).
      */
-    public String delete(Long postId, int row) {
-        if (!shownInRow(postId, row)) {
-            return null;
+    public String buttonSubmitted() {
+        String react = Requests.param("react");
+        if (react != null) {
+            return react(react);
         }
-        return Messages.attempt(() -> discussions.delete(postId), "post.deletedDone") ? Pages.redirect(postPath(postId)) : null;
-    }
-
-    /** Whether the row at this index showed this post when the page was rendered; if not, says so. */
-    private boolean shownInRow(Long postId, int row) {
-        if (postId != null && String.valueOf(postId).equals(Requests.param(ROW_POST + row))) {
-            return true;
+        Long deleting = Pages.longParam(Requests.param("deletePost"));
+        if (deleting != null) {
+            return Messages.attempt(() -> discussions.delete(deleting), "post.deletedDone") ? Pages.redirect(postPath(deleting)) : null;
         }
-        Pages.error("post.changedMeanwhile");
-        return false;
+        Long showing = Pages.longParam(Requests.param("unhidePost"));
+        if (showing != null) {
+            return Messages.attempt(() -> moderation.unhide(showing), "post.shownDone") ? Pages.redirect(postPath(showing)) : null;
+        }
+        String follow = Requests.param("follow");
+        if ("on".equals(follow) || "off".equals(follow)) {
+            boolean on = "on".equals(follow);
+            return Messages.attempt(() -> discussions.followThread(id, on), on ? "thread.followed" : "thread.unfollowed") ? self() : null;
+        }
+        return null;
     }
 
     /**
-     * Toggles a reaction. The reaction buttons are plain submit buttons of the posts' form (parameter {@code react},
-     * value {@code <post id>:<kind>}), handled by a view action on postback: PrimeFaces buttons, five per post,
-     * made a page of 200 posts several times slower to render. Without JavaScript the page comes back at the post;
+     * Toggles a reaction ({@code value} {@code <post id>:<kind>}). Without JavaScript the page comes back at the post;
      * discussion.js sends the same form in the background with the header {@code X-Reaction} and gets the post's
      * reactions back as JSON to update the buttons in place.
      */
-    public String reactSubmitted() {
-        String value = Requests.param("react");
-        int colon = value == null ? -1 : value.indexOf(':');
+    private String react(String value) {
+        int colon = value.indexOf(':');
         if (colon < 0) {
             return null;
         }
@@ -574,22 +576,6 @@ public class ThreadPage {
             Pages.refused(e, null);
             return null;
         }
-    }
-
-    /** Shows the post of the clicked button's row again (see {@link #delete}). */
-    public String unhidePost(Long postId, int row) {
-        if (!shownInRow(postId, row)) {
-            return null;
-        }
-        return Messages.attempt(() -> moderation.unhide(postId), "post.shownDone") ? Pages.redirect(postPath(postId)) : null;
-    }
-
-    public String follow() {
-        return Messages.attempt(() -> discussions.followThread(id, true), "thread.followed") ? self() : null;
-    }
-
-    public String unfollow() {
-        return Messages.attempt(() -> discussions.followThread(id, false), "thread.unfollowed") ? self() : null;
     }
 
     public String pin() {

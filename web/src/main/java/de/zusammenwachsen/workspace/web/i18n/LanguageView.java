@@ -1,13 +1,12 @@
 package de.zusammenwachsen.workspace.web.i18n;
 
 import jakarta.enterprise.context.SessionScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.util.Locale;
 
-/** The visitor's UI language: German unless they switch to English; kept for the session (a few bytes). */
+/** The visitor's UI language: German unless they switch to English ({@link LanguageServlet}); kept for the session (a few bytes). */
 @Named
 @SessionScoped
 public class LanguageView implements Serializable {
@@ -24,11 +23,5 @@ public class LanguageView implements Serializable {
 
     public void setLanguage(String language) {
         this.language = "en".equals(language) ? "en" : "de";
-    }
-
-    /** Reloads the same page so that every text appears in the new language. */
-    public String apply() {
-        FacesContext.getCurrentInstance().getViewRoot().setLocale(getLocale());
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 }

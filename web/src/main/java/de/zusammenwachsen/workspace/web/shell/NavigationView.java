@@ -4,12 +4,15 @@ import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.notification.boundary.Notifications;
+import de.zusammenwachsen.workspace.web.security.FormToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the header shows: the action fields menu, the bell, and the links that depend on who is logged in. */
 @Named
@@ -67,6 +70,26 @@ public class NavigationView {
 
     private static String text(String key, Object... arguments) {
         return Texts.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+    }
+
+    /** The session's secret for the logout form ({@link FormToken}); only asked when someone is logged in. */
+    public String getFormToken() {
+        return FormToken.of(((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getSession());
+    }
+
+    /**
+     * This page's address inside the workspace, where the language switch comes back to: the address asked for, or
+     * after a form was sent (whose address lacks the page's parameters) the page with its view parameters.
+     */
+    public String getHere() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        if (!context.isPostback()) {
+            String query = request.getQueryString();
+            return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        }
+        return context.getApplication().getViewHandler().getBookmarkableURL(context, context.getViewRoot().getViewId(),
+                Map.of(), true);
     }
 
     public List<Network.ActionFieldInfo> getActionFields() {

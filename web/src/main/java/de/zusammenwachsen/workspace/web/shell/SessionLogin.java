@@ -3,6 +3,7 @@ package de.zusammenwachsen.workspace.web.shell;
 import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
 import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.FormToken;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ public final class SessionLogin {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         request.getSession(true);
         request.changeSessionId();
+        FormToken.forget(request.getSession());
         external.getSessionMap().put(CallerFilter.ACCOUNT, accountId);
         if (language != null) {
             languageView.setLanguage(language.code());
