@@ -69,6 +69,16 @@ final class DiscussionsBenchmark {
     private static final String API = Benchmark.BASE + "/api/v1";
     private static final String PASSWORD = "Diskutieren im Mitteldeutschen Revier";
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    /**
+     * After the warm-up, more rounds of load of this many seconds follow while the server's JIT compiler still
+     * spends more than {@link #JIT_SETTLED} of a round compiling, up to {@code -Dbench.settleMax} seconds (default
+     * 900; 0 measures right after the warm-up): on 2 cores the compiler took a whole core under this load for
+     * minutes, and a measurement then shows the compiler more than the page.
+     */
+    private static final int SETTLE_ROUND_SECONDS = 30;
+    private static final int SETTLE_MAX_SECONDS = Integer.getInteger("bench.settleMax", 900);
+    private static final double JIT_SETTLED = 0.05;
+    private static final Pattern JSTAT_COMPILER = Pattern.compile("(?m)^\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+([\\d.,]+)");
     private static final String FORUM = "bench-forum";
     private static final int MEMBERS = 20;
     private static final int THREAD_POSTS = 200;
@@ -273,13 +283,39 @@ final class DiscussionsBenchmark {
         // before a request's CPU time settles (33-50 ms in the first minute, 19-28 ms after five on 6 December).
         Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + WARMUP_SECONDS + "s", "--timeout", "10s", "-s",
                 script.toString(), url);
+        int settled = 0;
+        double compiling = jitSeconds();
+        double share = Double.NaN;
+        while (settled < SETTLE_MAX_SECONDS) {
+            Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + SETTLE_ROUND_SECONDS + "s", "--timeout", "10s",
+                    "-s", script.toString(), url);
+            settled += SETTLE_ROUND_SECONDS;
+            double now = jitSeconds();
+            share = (now - compiling) / SETTLE_ROUND_SECONDS;
+            compiling = now;
+            progress(String.format(Locale.ROOT, "%s: %d s more load, the JIT compiled %.0f%% of the last %d s", name, settled,
+                    share * 100, SETTLE_ROUND_SECONDS));
+            if (share <= JIT_SETTLED || Double.isNaN(share)) {
+                break;
+            }
+        }
         String out = Benchmark.exec("wrk", "-t" + threads, "-c" + cookies.size(), "-d" + seconds + "s", "--timeout", "10s", "-s",
                 script.toString(), url);
+        double during = (jitSeconds() - compiling) / seconds;
+        figures.put("Thread page warm-up (" + name + ")", String.format(Locale.ROOT,
+                "%d s + %d s until the JIT compiled <= %.0f%% of a %d s round (last round %.0f%%, during the measurement %.0f%%)",
+                WARMUP_SECONDS, settled, JIT_SETTLED * 100, SETTLE_ROUND_SECONDS, share * 100, during * 100));
         Matcher m = WRK_RESULT.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("unexpected wrk output: " + out);
         }
         return m;
+    }
+
+    /** Seconds the server's JIT compilers have spent so far ({@code jstat -compiler}, column Time); NaN if unknown. */
+    private double jitSeconds() throws Exception {
+        Matcher m = JSTAT_COMPILER.matcher(Benchmark.exec("jstat", "-compiler", String.valueOf(serverPid)));
+        return m.find() ? Double.parseDouble(m.group(4).replace(',', '.')) : Double.NaN;
     }
 
     // ---- 2. posting rate ----
