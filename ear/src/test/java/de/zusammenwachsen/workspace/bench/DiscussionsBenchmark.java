@@ -244,10 +244,10 @@ final class DiscussionsBenchmark {
         Files.write(work.resolve("thread-page.html"), page.body());
         progress("members logged in, thread page loads; wrk starts");
         Matcher alone = wrk(cookies.subList(0, 1), url, "thread-alone", 1, 10);
-        figures.put("Thread page (" + shown + " posts), one member alone (wrk -t1 -c1, 10 s) p50 / p95 / throughput",
+        figures.put("Thread page (" + shown + " posts), one member alone (wrk -t1 -c1, 10 s after the warm-up above) p50 / p95 / throughput",
                 alone.group(1) + " / " + alone.group(2) + " ms / " + alone.group(4) + " requests/s");
         Matcher m = wrk(cookies, url, "thread", 2, 30);
-        figures.put("Thread page (" + shown + " posts) p50, 20 connections of 20 logged-in members (wrk -t2, 30 s after " + WARMUP_SECONDS + " s warm-up)",
+        figures.put("Thread page (" + shown + " posts) p50, 20 connections of 20 logged-in members (wrk -t2, 30 s after the warm-up above)",
                 m.group(1) + " ms");
         figures.put("Thread page p95", m.group(2) + " ms (target <= 150 ms)");
         figures.put("Thread page p99", m.group(3) + " ms");

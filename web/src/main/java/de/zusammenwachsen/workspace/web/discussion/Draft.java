@@ -7,12 +7,16 @@ import de.zusammenwachsen.workspace.web.shell.Requests;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * The Markdown editor of a new thread and of a reply: the text, @mention completion, the preview, and the client key
  * that makes a second submit of the same form (double click, reload) find the first one's post instead of adding
  * another. The key is made when the form is first shown and travels in a hidden field named {@code clientKey}.
+ * It only tells apart the author's own submits (the boundary looks it up with the author's account), so it needs to
+ * be unique, not secret: it comes from {@link ThreadLocalRandom}, and only when asked for. {@code UUID.randomUUID()}
+ * on every thread page took the JVM's one lock around {@code /dev/urandom}, which 20 users at once queued for (JFR).
  */
 public final class Draft {
 
@@ -20,7 +24,7 @@ public final class Draft {
 
     private final Discussions discussions;
     private final Supplier<String> slug;
-    private final String clientKey;
+    private String clientKey;
     private final String fieldId;
     private String body;
     private String previewHtml;
@@ -32,7 +36,7 @@ public final class Draft {
         this.slug = slug;
         this.fieldId = fieldId;
         String sent = Requests.param("clientKey");
-        this.clientKey = sent != null && sent.length() <= 64 ? sent : UUID.randomUUID().toString();
+        this.clientKey = sent != null && sent.length() <= 64 ? sent : null;
     }
 
     /**
@@ -72,6 +76,10 @@ public final class Draft {
     }
 
     public String getClientKey() {
+        if (clientKey == null) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            clientKey = new UUID(random.nextLong(), random.nextLong()).toString();
+        }
         return clientKey;
     }
 
