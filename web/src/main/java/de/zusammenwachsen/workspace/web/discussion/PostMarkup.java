@@ -169,7 +169,7 @@ final class PostMarkup {
      * The reactions. Whoever may react sees the reactions given so far as toggle buttons and a link "Reagieren" that
      * offers all kinds: with JavaScript in place (discussion.js, from {@link #kindsTemplate}), otherwise as the page
      * with {@code picking} for that post. Five buttons on each of 200 posts were a third of the page. The buttons'
-     * value names post and kind, see {@link ThreadPage#reactSubmitted()}. Others see the counts given.
+     * value names post and kind, see {@link ThreadPage#buttonSubmitted()}. Others see the counts given.
      */
     void reactions(StringBuilder out, DiscussionView.PostEntry entry, List<ThreadPage.Reaction> reactions, boolean picking,
                    String pickLink) {
