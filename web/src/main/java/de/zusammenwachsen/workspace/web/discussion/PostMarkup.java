@@ -225,7 +225,7 @@ final class PostMarkup {
         out.append("</button>");
     }
 
-    /** The links among a post's actions: quote, edit, hide, history (the buttons stay in the page's form). */
+    /** The links among a post's actions: quote, edit, hide, history (the buttons are {@link #buttons}). */
     void links(StringBuilder out, DiscussionView.PostEntry entry, boolean mayQuote, boolean editing, boolean hiding,
                boolean showingHistory) {
         if (mayQuote && !entry.deleted() && !entry.hidden()) {
@@ -260,22 +260,29 @@ final class PostMarkup {
      */
     void buttons(StringBuilder out, DiscussionView.PostEntry entry) {
         if (entry.may("DELETE")) {
-            out.append("<li><button type=\"submit\" name=\"deletePost\" value=\"").append(entry.id()).append("\" id=\"post-")
-                    .append(entry.id()).append("-delete\" class=\"").append(BUTTON).append(" secondary delete-post\"")
-                    .append(" data-pfconfirmcommand=\"submit\" data-confirm-header=\"");
-            attribute(out, texts.delete());
-            out.append("\" data-confirm-message=\"");
-            attribute(out, texts.deleteConfirm());
-            out.append("\"><span class=\"ui-button-text ui-c\">");
-            text(out, texts.delete());
-            out.append("</span></button></li>");
+            actionButton(out, "deletePost", entry.id(), "delete", " delete-post", texts.delete(), texts.deleteConfirm());
         }
         if (entry.may("HIDE") && entry.hidden()) {
-            out.append("<li><button type=\"submit\" name=\"unhidePost\" value=\"").append(entry.id()).append("\" id=\"post-")
-                    .append(entry.id()).append("-unhide\" class=\"").append(BUTTON).append(" secondary\"><span class=\"ui-button-text ui-c\">");
-            text(out, texts.unhide());
-            out.append("</span></button></li>");
+            actionButton(out, "unhidePost", entry.id(), "unhide", "", texts.unhide(), null);
         }
+    }
+
+    /** One button among a post's actions, named {@code id="post-<id>-<suffix>"}; asks {@code confirm} first, if given. */
+    private static void actionButton(StringBuilder out, String name, Long postId, String suffix, String extraClass,
+                                     String label, String confirm) {
+        out.append("<li><button type=\"submit\" name=\"").append(name).append("\" value=\"").append(postId)
+                .append("\" id=\"post-").append(postId).append('-').append(suffix).append("\" class=\"").append(BUTTON)
+                .append(" secondary").append(extraClass).append('"');
+        if (confirm != null) {
+            out.append(" data-pfconfirmcommand=\"submit\" data-confirm-header=\"");
+            attribute(out, label);
+            out.append("\" data-confirm-message=\"");
+            attribute(out, confirm);
+            out.append('"');
+        }
+        out.append("><span class=\"ui-button-text ui-c\">");
+        text(out, label);
+        out.append("</span></button></li>");
     }
 
     private static void link(StringBuilder out, String href, String styleClass, String label) {

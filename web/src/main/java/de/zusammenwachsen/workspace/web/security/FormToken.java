@@ -27,6 +27,10 @@ public final class FormToken {
 
     /** The session's secret, made on first use (256 random bits). */
     public static String of(HttpSession session) {
+        // Asked on every page of a logged-in member: the lock only for the first time in a session.
+        if (session.getAttribute(ATTRIBUTE) instanceof String existing) {
+            return existing;
+        }
         synchronized (FormToken.class) {
             Object token = session.getAttribute(ATTRIBUTE);
             if (token instanceof String existing) {
