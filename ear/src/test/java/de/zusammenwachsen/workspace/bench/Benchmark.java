@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  *     rate, daily digest for 1,000 members of 20 groups);</li>
  *     <li>phase {@code register} (not in the default list; {@code -Dbench.phases=register}): the figures of
  *     {@link RegisterBenchmark} (decisions register page and API over 10,000 decisions of 50 groups);</li>
+ *     <li>phase {@code guests} (not in the default list; {@code -Dbench.phases=guests}): the figures of
+ *     {@link GuestsBenchmark} (anonymous traffic over the public pages, and the live sessions it leaves);</li>
  *     <li>phase {@code search} (not in the default list; {@code -Dbench.phases=search}): the figures of
  *     {@link SearchBenchmark} (search API, results page and suggestions over the whole gesetze/ corpus with the
  *     permission filter, raw Lucene on the same index, full rebuild).</li>
@@ -124,6 +126,14 @@ public final class Benchmark {
                 } catch (Exception | LinkageError e) {
                     e.printStackTrace();
                     figures.put("Register phase broke off", String.valueOf(e));
+                }
+            }
+            if (phases.contains("guests")) {
+                try {
+                    new GuestsBenchmark(project, work, pid, figures).run();
+                } catch (Exception | LinkageError e) {
+                    e.printStackTrace();
+                    figures.put("Guests phase broke off", String.valueOf(e));
                 }
             }
             if (phases.contains("search")) {

@@ -478,6 +478,47 @@ class ApiDiscussionsIT {
         assertTrue(notifications(berta).stream().noneMatch(n -> id(n, "id") == mention));
     }
 
+    /**
+     * The probe's finding: a page elsewhere that sent a logged-in member to {@code thread.xhtml?…&deletePost=…} deleted
+     * the post (and {@code react}, {@code follow}, a moderator's {@code unhidePost} worked the same way), and a form
+     * another site sent logged the member out. Now links change nothing, whether from another site or inside the
+     * workspace (a link in a post), the other site's form is refused, and the member stays logged in.
+     */
+    @Test
+    void linksAndFormsOfAnotherSiteChangeNothingAndLogNobodyOut() throws Exception {
+        String slug = group();
+        Started started = start(author, slug, "Bitte stehen lassen");
+        long replyId = reply(berta, started.threadId(), "Bertas Antwort");
+        long hiddenId = reply(emma, started.threadId(), "Etwas zum Ausblenden");
+        expect(204, moderator.api().put("/posts/" + hiddenId + "/hidden",
+                Json.createObjectBuilder().add("reason", "Zum Test ausgeblendet").build()));
+        boolean following = thread(berta.api(), started.threadId()).getBoolean("following");
+        String page = LandingIT.BASE + "/groups/thread.xhtml?slug=" + slug + "&id=" + started.threadId();
+        List<String> links = List.of(page + "&deletePost=" + replyId, page + "&react=" + started.postId() + ":CELEBRATE",
+                page + "&follow=" + (following ? "off" : "on"));
+        try (CrossSite elsewhere = new CrossSite(); Browser member = new Browser(); Browser mara = new Browser()) {
+            Flows.logIn(member, berta.email(), Fixtures.PASSWORD);
+            for (String link : links) {
+                elsewhere.follow(member, link);
+                member.driver.get(link);
+            }
+            Flows.logIn(mara, moderator.email(), Fixtures.PASSWORD);
+            elsewhere.follow(mara, page + "&unhidePost=" + hiddenId);
+            mara.driver.get(page + "&unhidePost=" + hiddenId);
+
+            elsewhere.post(member, LandingIT.BASE + "/groups/thread.xhtml", java.util.Map.of("slug", slug,
+                    "id", String.valueOf(started.threadId()), "deletePost", String.valueOf(replyId)));
+            assertTrue(member.driver.getPageSource().contains("von einer anderen Website"), member.driver.getPageSource());
+            member.driver.get(page);
+            Flows.waitFor(member, org.openqa.selenium.By.id("logout"));
+        }
+        JsonObject thread = thread(moderator.api(), started.threadId());
+        assertFalse(post(thread, replyId).getBoolean("deleted"), "deleted by a link");
+        assertTrue(post(thread, started.postId()).getJsonArray("reactions").isEmpty(), "reacted by a link");
+        assertTrue(post(thread, hiddenId).getBoolean("hidden"), "shown again by a link");
+        assertEquals(following, thread(berta.api(), started.threadId()).getBoolean("following"), "following changed by a link");
+    }
+
     @Test
     void aHiddenPostShowsItsContentAndReasonToModeratorsOnly() {
         String slug = group();

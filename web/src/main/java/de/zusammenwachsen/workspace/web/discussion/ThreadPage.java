@@ -519,6 +519,10 @@ public class ThreadPage {
      * attribute: a Faces form of its own there made Mojarra buffer the rest of the page for its view state).
      */
     public String buttonSubmitted() {
+        if (!Requests.isFormPost()) {
+            // A link (GET) naming these parameters changes nothing: see Requests.isFormPost.
+            return null;
+        }
         String react = Requests.param("react");
         if (react != null) {
             return react(react);

@@ -12,7 +12,7 @@ import java.io.IOException;
 
 /**
  * The header's language switch, a plain form ({@code POST /language}, fields {@code language} and {@code back}):
- * keeps the language for the session and shows the same page again ({@code back}, a path inside the workspace;
+ * keeps the language (session and cookie, see {@link LanguageView}) and shows the same page again ({@code back}, a path inside the workspace;
  * otherwise the start page). A switch another site made the browser send is refused (403); it would only change
  * the language, so the form carries no secret, and a guest needs no session to see it.
  */
@@ -31,6 +31,7 @@ public class LanguageServlet extends HttpServlet {
             return;
         }
         language.setLanguage(request.getParameter("language"));
+        LanguageView.remember(request, response, language.getLanguage());
         String back = SessionLogin.safeReturnPath(request.getParameter("back"), request.getContextPath());
         response.sendRedirect(back != null ? back : request.getContextPath() + "/index.xhtml");
     }

@@ -43,8 +43,7 @@ abstract class SessionJsonServlet extends HttpServlet {
         }
         HttpSession session = request.getSession(false);
         caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
-        // The language chosen in this session; asking the session bean without a session would start one per guest.
-        Locale locale = session == null ? Locale.GERMAN : languageView.getLocale();
+        Locale locale = languageView.getLocale();
         JsonValue answer;
         try {
             answer = answer(request, locale);

@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.web.shell;
 
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Request parameters for request-scoped page beans. View parameters reach the bean only in the model-update phase,
@@ -15,6 +16,18 @@ public final class Requests {
     public static String param(String name) {
         String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * Whether this request is a Faces postback sent as a form: a POST whose view state the server restored. Only
+     * such a request may change anything through request parameters that are not Faces components (plain buttons
+     * of a Faces form): the view state is a random server-side secret of the session, so another site cannot make
+     * a browser send it, while a view action with {@code onPostback} runs on an ordinary GET (a link) too.
+     */
+    public static boolean isFormPost() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.isPostback() && "POST".equals(
+                ((HttpServletRequest) context.getExternalContext().getRequest()).getMethod());
     }
 
     public static Integer intParam(String name) {
