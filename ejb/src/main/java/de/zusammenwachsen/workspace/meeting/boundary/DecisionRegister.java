@@ -51,8 +51,8 @@ import java.util.stream.Collectors;
  * <p>A published decision is for everyone, the group and meeting it comes from are not: a row names its group only
  * for a viewer who may see that the group exists, and its meeting only for one who may read the group's meetings
  * ({@link AccessPolicy#seesGroup}, {@link AccessPolicy#readsContent}); anyone else reads a neutral name ("a working
- * group of the network") and no slug. The group filter and the groups offered for it follow the same rule, so that a hidden
- * group's slug answers like an unknown one.
+ * group of the network") and no slug. The group filter and the groups offered for it follow the same rule, so that
+ * a hidden group's slug answers like an unknown one.
  */
 @Stateless
 public class DecisionRegister {
