@@ -22,12 +22,14 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -50,6 +53,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * browser. Every decision is made through the REST API as people make them: a meeting is planned, its minutes are
  * written with decisions, circulated and approved. All decisions of this class carry one token in their wording,
  * so the tests look only at them although other test classes fill the same register.
+ *
+ * <p>What a published decision tells of its group is tested on a second set of groups ({@link #secrets()}), whose
+ * wordings hold neither the group's name nor its slug nor the meeting's title, so that whole answers can be searched
+ * for them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,6 +71,9 @@ class RegisterIT {
     }
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Random RANDOM = new SecureRandom();
+    /** How a group the reader may not see is named (messages_de: group.anonymous). */
+    private static final String NEUTRAL = "eine Arbeitsgruppe des Netzwerks";
 
     /** What setUp made: the people, the groups and the wordings of the decisions. */
     private record World(String token, Fixtures.Account moderator, Fixtures.Account member, Fixtures.Account outsider,
@@ -122,14 +132,82 @@ class RegisterIT {
 
     private static String group(String visibility, String joinPolicy, String field, String region, Fixtures.Account moderator) {
         String slug = Fixtures.unique("beschluss");
+        return group(slug, "AG " + visibility.charAt(0) + visibility.substring(1).toLowerCase() + " " + slug, visibility,
+                joinPolicy, field, region, moderator);
+    }
+
+    private static String group(String slug, String name, String visibility, String joinPolicy, String field,
+                                String region, Fixtures.Account moderator) {
         expect(201, Fixtures.admin().post("/groups", Json.createObjectBuilder()
-                .add("slug", slug).add("name", "AG " + visibility.charAt(0) + visibility.substring(1).toLowerCase() + " " + slug)
+                .add("slug", slug).add("name", name)
                 .add("description", "Für das Beschlussregister")
                 .add("actionFields", Json.createArrayBuilder().add(field))
                 .add("regions", Json.createArrayBuilder().add(region))
                 .add("visibility", visibility).add("joinPolicy", joinPolicy)
                 .add("moderators", Json.createArrayBuilder().add(moderator.email())).build()));
         return slug;
+    }
+
+    /** A group of {@link Secrets}: its slug and name, and its meeting's title with the made-up word in it. */
+    private record Secret(String slug, String name, String meeting, String meetingWord) {
+    }
+
+    /**
+     * The groups for what a published decision tells of where it was taken: by visibility, and the wording of the
+     * public group's decision with a literal {@code %} in it.
+     */
+    private record Secrets(String token, Map<String, Secret> groups, String percent) {
+
+        Secret of(String visibility) {
+            return groups.get(visibility);
+        }
+    }
+
+    private static Secrets secrets;
+
+    /**
+     * A public, a private and a hidden group moderated by Mara, with Max a member of the private one and Otto of
+     * none; each has approved minutes of a meeting titled with a made-up word, holding one published decision worded
+     * "{@code <token> <visibility>: …}" (the token a made-up word that search finds, too); the public group's minutes
+     * hold a second published decision with "100 % Zustimmung" in it. Group names and meeting titles appear nowhere
+     * but where they belong.
+     */
+    private static synchronized Secrets secrets() {
+        if (secrets == null) {
+            World w = world();
+            String token = Searches.token(RANDOM);
+            String percent = token + " 100 % Zustimmung für den Dorfladen";
+            LocalDateTime start = LocalDateTime.now(BERLIN).plusDays(12).withHour(17).withMinute(0).withSecond(0).withNano(0);
+            Map<String, Secret> groups = new LinkedHashMap<>();
+            for (String visibility : List.of("PUBLIC", "PRIVATE", "HIDDEN")) {
+                String slug = Fixtures.unique("ag");
+                String name = "Arbeitskreis " + Searches.token(RANDOM);
+                group(slug, name, visibility, visibility.equals("HIDDEN") ? "INVITATION" : "OPEN", "naturschutz",
+                        "saalekreis", w.moderator());
+                if (visibility.equals("PRIVATE")) {
+                    expect(201, w.member().api().post("/groups/" + slug + "/members"));
+                }
+                String word = Searches.token(RANDOM);
+                String title = "Klausur " + word;
+                long meeting = meeting(w.moderator(), slug, title, start);
+                List<JsonObject> decisions = new ArrayList<>();
+                decisions.add(decision(secretWording(token, visibility), "CONSENSUS", "ADOPTED", true));
+                if (visibility.equals("PUBLIC")) {
+                    decisions.add(decision(percent, "COUNTED", "ADOPTED", true));
+                }
+                minutes(w.moderator(), meeting, decisions);
+                expect(200, w.moderator().api().post("/meetings/" + meeting + "/minutes/circulate"));
+                expect(200, w.moderator().api().post("/meetings/" + meeting + "/minutes/approve",
+                        Json.createObjectBuilder().build()));
+                groups.put(visibility, new Secret(slug, name, title, word));
+            }
+            secrets = new Secrets(token, Map.copyOf(groups), percent);
+        }
+        return secrets;
+    }
+
+    private static String secretWording(String token, String visibility) {
+        return token + " " + visibility.toLowerCase(java.util.Locale.ROOT) + ": Wir pflanzen Obstbäume am Feldrand.";
     }
 
     private static long meeting(Fixtures.Account organiser, String slug, String title, LocalDateTime start) {
@@ -182,6 +260,24 @@ class RegisterIT {
                 .findFirst().orElseThrow(() -> new AssertionError(kind + " " + slug + " not in " + register));
     }
 
+    /** The decision of a {@link Secrets} group in a register answer. */
+    private static JsonObject secretItem(JsonObject register, Secrets s, String visibility) {
+        String wording = secretWording(s.token(), visibility);
+        return register.getJsonObject("decisions").getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("wording").equals(wording))
+                .findFirst().orElseThrow(() -> new AssertionError(visibility + " not in " + register));
+    }
+
+    private static List<String> wordings(JsonObject register) {
+        return register.getJsonObject("decisions").getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("wording")).toList();
+    }
+
+    /** Left out or null: JSON-B leaves null properties out. */
+    private static boolean absent(JsonObject object, String key) {
+        return !object.containsKey(key) || object.isNull(key);
+    }
+
     private static Set<String> expected(World w, String... entries) {
         return new TreeSet<>(List.of(entries));
     }
@@ -203,7 +299,12 @@ class RegisterIT {
         }
         JsonObject hidden = item(register, "published", w.hiddenGroup());
         assertTrue(!hidden.getJsonObject("group").containsKey("slug") || hidden.getJsonObject("group").isNull("slug"),
-                "a hidden group is named but not linked: " + hidden);
+                "a hidden group is not linked: " + hidden);
+        assertEquals(NEUTRAL, hidden.getJsonObject("group").getString("name"), "nor named: " + hidden);
+        for (String slug : List.of(w.publicGroup(), w.privateGroup(), w.hiddenGroup())) {
+            assertTrue(absent(item(register, "published", slug), "meetingTitle"),
+                    "guests read no group's meetings, so no meeting is named: " + slug);
+        }
         assertEquals(w.privateGroup(), item(register, "published", w.privateGroup()).getJsonObject("group").getString("slug"));
         JsonObject published = item(register, "published", w.publicGroup());
         assertEquals("COUNTED", published.getString("voteMode"));
@@ -311,13 +412,21 @@ class RegisterIT {
         viewers.put("member", w.member().api());
         viewers.put("moderator", w.moderator().api());
         viewers.put("administrator", Fixtures.admin());
-        // group -> viewer -> decisions seen: published everywhere, internal where the minutes are readable.
+        // group -> viewer -> decisions seen: published everywhere, internal where the minutes are readable. Filtered
+        // by the hidden group's slug, whoever may not see the group gets what an unknown slug gives: nothing.
         Map<String, Map<String, Integer>> seen = Map.of(
                 w.publicGroup(), Map.of("guest", 1, "outsider", 2, "member", 2, "moderator", 2, "administrator", 2),
                 w.privateGroup(), Map.of("guest", 1, "outsider", 1, "member", 2, "moderator", 2, "administrator", 2),
-                w.hiddenGroup(), Map.of("guest", 1, "outsider", 1, "member", 1, "moderator", 2, "administrator", 2));
+                w.hiddenGroup(), Map.of("guest", 0, "outsider", 0, "member", 0, "moderator", 2, "administrator", 2));
+        String unknown = Fixtures.unique("gibt-es-nicht");
         seen.forEach((group, byViewer) -> byViewer.forEach((who, count) -> {
             JsonObject totals = register(viewers.get(who), "group=" + group).getJsonObject("totals");
+            if (count == 0) {
+                assertEquals(register(viewers.get(who), "group=" + unknown).getJsonObject("totals"), totals,
+                        who + " in " + group + ": as for an unknown group");
+                assertEquals(0, totals.getInt("decisions"), who + " in " + group);
+                return;
+            }
             assertEquals(count, totals.getInt("decisions"), who + " in " + group);
             assertEquals(1, totals.getInt("adopted"), who + " in " + group);
             assertEquals(count - 1, totals.getInt("rejected"), who + " in " + group);
@@ -354,8 +463,11 @@ class RegisterIT {
             assertEquals(before.get(who).getInt("adopted") + (readsHidden ? 2 : 0), after.getInt("adopted"), who);
             assertEquals(before.get(who).getInt("groups"), after.getInt("groups"), who + ": the group counted before");
         });
-        assertTrue(expect(200, ApiClient.guest().get("/decisions/groups")).array().stream().map(JsonValue::asJsonObject)
+        assertTrue(expect(200, w.moderator().api().get("/decisions/groups")).array().stream().map(JsonValue::asJsonObject)
                 .anyMatch(g -> g.getString("slug").equals(w.hiddenGroup())), "the groups offered follow the counts");
+        assertTrue(expect(200, ApiClient.guest().get("/decisions/groups")).array().stream().map(JsonValue::asJsonObject)
+                .noneMatch(g -> g.getString("slug").equals(w.hiddenGroup())),
+                "but name a hidden group only to whoever may see it");
     }
 
     @Test
@@ -442,5 +554,229 @@ class RegisterIT {
                 throw e;
             }
         }
+    }
+
+    /**
+     * A hidden group's existence never leaks, not through its published decisions: to a guest and to an outsider the
+     * register names such a decision's group neutrally, without slug or meeting; the groups offered for the filter
+     * leave the group out, and filtering by its slug answers exactly as an unknown slug. A private group is listed,
+     * so it is named and linked, but its meeting is not. Its members and moderator see everything as before.
+     */
+    @Test
+    void aPublishedDecisionTellsStrangersNothingOfAHiddenGroupNorOfMeetingsTheyMayNotRead() throws Exception {
+        Secrets s = secrets();
+        World w = world();
+        Secret open = s.of("PUBLIC");
+        Secret closed = s.of("PRIVATE");
+        Secret hidden = s.of("HIDDEN");
+        String query = "q=" + s.token() + "&size=100";
+        Map<String, ApiClient> strangers = new LinkedHashMap<>();
+        strangers.put("guest", ApiClient.guest());
+        strangers.put("outsider", w.outsider().api());
+        String unknown = Fixtures.unique("gibt-es-nicht");
+        for (Map.Entry<String, ApiClient> stranger : strangers.entrySet()) {
+            String who = stranger.getKey();
+            ApiClient api = stranger.getValue();
+            ApiClient.Answer groups = expect(200, api.get("/decisions/groups"));
+            assertFalse(groups.body().contains(hidden.slug()) || groups.body().contains(hidden.name()),
+                    who + ": the groups offered name the hidden group: " + groups.body());
+            assertTrue(groups.array().stream().map(JsonValue::asJsonObject)
+                    .anyMatch(g -> g.getString("slug").equals(closed.slug())), who + ": a private group is listed");
+
+            ApiClient.Answer answer = expect(200, api.get("/decisions?" + query));
+            JsonObject register = answer.json();
+            assertEquals(4, register.getJsonObject("totals").getInt("decisions"), who + ": every published decision");
+            JsonObject secret = secretItem(register, s, "HIDDEN");
+            assertEquals(NEUTRAL, secret.getJsonObject("group").getString("name"), who + ": " + secret);
+            assertTrue(absent(secret.getJsonObject("group"), "slug"), who + ": " + secret);
+            assertTrue(absent(secret, "meetingTitle") && absent(secret, "meetingId"), who + ": " + secret);
+            JsonObject listed = secretItem(register, s, "PRIVATE");
+            assertEquals(closed.name(), listed.getJsonObject("group").getString("name"), who);
+            assertEquals(closed.slug(), listed.getJsonObject("group").getString("slug"), who);
+            assertTrue(absent(listed, "meetingTitle") && absent(listed, "meetingId"),
+                    who + ": a private group's meeting is for its members: " + listed);
+            JsonObject ofPublic = secretItem(register, s, "PUBLIC");
+            if (who.equals("guest")) {
+                assertTrue(absent(ofPublic, "meetingTitle"), "guests read no group's meetings: " + ofPublic);
+            } else {
+                assertEquals(open.meeting(), ofPublic.getString("meetingTitle"), "an account reads a public group's meetings");
+            }
+            for (String told : List.of(hidden.name(), hidden.slug(), hidden.meeting(), closed.meeting())) {
+                assertFalse(answer.body().contains(told), who + " learns " + told + ": " + answer.body());
+            }
+
+            JsonObject byHidden = register(api, "group=" + hidden.slug());
+            assertEquals(register(api, "group=" + unknown), byHidden, who + ": the hidden slug answers as an unknown one");
+            assertEquals(0, byHidden.getJsonObject("totals").getInt("decisions"), who);
+            assertEquals(0, register(api, query + "&group=" + hidden.slug()).getJsonObject("totals").getInt("decisions"), who);
+        }
+
+        // In English the group is named in English.
+        ApiClient.Binary english = ApiClient.guest().download("/decisions?" + query, "Accept", "application/json",
+                "Accept-Language", "en");
+        assertEquals(200, english.status(), english.text());
+        JsonObject inEnglish = Json.createReader(new StringReader(english.text())).readObject();
+        assertEquals("a working group of the network",
+                secretItem(inEnglish, s, "HIDDEN").getJsonObject("group").getString("name"));
+
+        // The page, as a guest: the same decision cards and a group filter without the hidden group.
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(LandingIT.BASE + "/decisions.xhtml?q=" + s.token())).header("Accept-Language", "de").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(secretWording(s.token(), "HIDDEN")), "the decision itself is public");
+        assertTrue(page.body().contains(NEUTRAL), "its group is named neutrally");
+        assertTrue(page.body().contains(closed.name()), "a private group is named");
+        for (String told : List.of(hidden.name(), hidden.slug(), hidden.meeting(), closed.meeting(), open.meeting())) {
+            assertFalse(page.body().contains(told), "the page tells a guest " + told);
+        }
+
+        // The moderator and a member see what they saw before: names, links and meetings of their groups.
+        JsonObject mara = register(w.moderator().api(), query);
+        for (String visibility : List.of("PUBLIC", "PRIVATE", "HIDDEN")) {
+            JsonObject item = secretItem(mara, s, visibility);
+            assertEquals(s.of(visibility).name(), item.getJsonObject("group").getString("name"), visibility);
+            assertEquals(s.of(visibility).slug(), item.getJsonObject("group").getString("slug"), visibility);
+            assertEquals(s.of(visibility).meeting(), item.getString("meetingTitle"), visibility);
+            assertFalse(absent(item, "meetingId"), visibility);
+        }
+        assertTrue(expect(200, w.moderator().api().get("/decisions/groups")).array().stream()
+                .map(JsonValue::asJsonObject).anyMatch(g -> g.getString("slug").equals(hidden.slug())
+                        && g.getString("name").equals(hidden.name())), "the moderator may filter by the hidden group");
+        assertEquals(1, register(w.moderator().api(), query + "&group=" + hidden.slug()).getJsonObject("totals")
+                .getInt("decisions"));
+        JsonObject max = register(w.member().api(), query);
+        assertEquals(closed.meeting(), secretItem(max, s, "PRIVATE").getString("meetingTitle"), "Max is a member");
+        assertEquals(NEUTRAL, secretItem(max, s, "HIDDEN").getJsonObject("group").getString("name"),
+                "but not of the hidden group");
+    }
+
+    /**
+     * The public feed is what a guest may read: it names a hidden group neutrally and no meeting at all (guests read
+     * no group's meetings); narrowed to the hidden group's slug it is as empty as for an unknown slug.
+     */
+    @Test
+    void theFeedNamesNoHiddenGroupAndNoMeeting() throws Exception {
+        Secrets s = secrets();
+        Secret closed = s.of("PRIVATE");
+        Secret hidden = s.of("HIDDEN");
+        HttpResponse<String> response = feed("q=" + s.token());
+        assertEquals(200, response.statusCode(), response.body());
+        String feed = response.body();
+        assertEquals(4, entries(feed), feed);
+        assertTrue(feed.contains(NEUTRAL), feed);
+        assertTrue(feed.contains(closed.name()), "a private group is named: " + feed);
+        for (String told : List.of(hidden.name(), hidden.slug(), hidden.meeting(), closed.meeting(),
+                s.of("PUBLIC").meeting())) {
+            assertFalse(feed.contains(told), "the feed tells " + told + ": " + feed);
+        }
+        HttpResponse<String> narrowed = feed("group=" + hidden.slug());
+        assertEquals(200, narrowed.statusCode());
+        assertEquals(0, entries(narrowed.body()), narrowed.body());
+        assertEquals(entries(feed("group=" + Fixtures.unique("gibt-es-nicht")).body()), entries(narrowed.body()));
+        assertFalse(narrowed.body().contains(hidden.name()), narrowed.body());
+    }
+
+    private static HttpResponse<String> feed(String query) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ApiClient.BASE + "/decisions/feed?" + query))
+                .header("Accept", "application/atom+xml").header("Accept-Language", "de").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int entries(String feed) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+        return document.getDocumentElement().getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength();
+    }
+
+    /**
+     * Published decisions are found by search, by guests too: a hidden group's hit is named neutrally and has no
+     * slug, the group facet leaves the group out, narrowing to its slug answers like an unknown slug, and the words
+     * of meeting titles the searcher may not read find nothing. The moderator's search names the group.
+     */
+    @Test
+    void searchNamesNoHiddenGroupInHitsOrFacets() {
+        Secrets s = secrets();
+        World w = world();
+        Secret closed = s.of("PRIVATE");
+        Secret hidden = s.of("HIDDEN");
+        JsonObject mara = register(w.moderator().api(), "q=" + s.token() + "&size=100");
+        long hiddenDecision = secretItem(mara, s, "HIDDEN").getJsonNumber("id").longValue();
+        long privateDecision = secretItem(mara, s, "PRIVATE").getJsonNumber("id").longValue();
+        String unknown = Fixtures.unique("gibt-es-nicht");
+        Map<String, ApiClient> strangers = new LinkedHashMap<>();
+        strangers.put("guest", ApiClient.guest());
+        strangers.put("outsider", w.outsider().api());
+        for (Map.Entry<String, ApiClient> stranger : strangers.entrySet()) {
+            String who = stranger.getKey();
+            ApiClient api = stranger.getValue();
+            JsonObject result = Searches.search(api, s.token());
+            assertEquals(4, Searches.total(result), who + ": the published decisions: " + result);
+            JsonObject hit = hit(result, hiddenDecision);
+            assertEquals(NEUTRAL, hit.getJsonObject("group").getString("name"), who + ": " + hit);
+            assertTrue(absent(hit.getJsonObject("group"), "slug"), who + ": " + hit);
+            assertEquals(closed.slug(), hit(result, privateDecision).getJsonObject("group").getString("slug"), who);
+            assertTrue(result.getJsonObject("facets").getJsonArray("group").stream().map(JsonValue::asJsonObject)
+                    .noneMatch(f -> f.getString("key").equals(hidden.slug())), who + ": " + result.getJsonObject("facets"));
+            String body = result.toString();
+            for (String told : List.of(hidden.name(), hidden.slug(), hidden.meeting(), closed.meeting())) {
+                assertFalse(body.contains(told), who + " learns " + told + ": " + body);
+            }
+
+            ApiClient.Answer narrowed = api.get("/search?q=" + s.token() + "&group=" + hidden.slug());
+            ApiClient.Answer byUnknown = api.get("/search?q=" + s.token() + "&group=" + unknown);
+            assertEquals(byUnknown.status(), narrowed.status(), who + ": " + narrowed.body());
+            assertEquals(byUnknown.body(), narrowed.body(), who);
+
+            assertEquals(0, Searches.total(Searches.search(api, hidden.meetingWord())),
+                    who + " finds the hidden group's meeting title");
+            assertEquals(0, Searches.total(Searches.search(api, closed.meetingWord())),
+                    who + " finds the private group's meeting title");
+        }
+
+        JsonObject moderator = Searches.search(w.moderator().api(), s.token());
+        JsonObject hit = hit(moderator, hiddenDecision);
+        assertEquals(hidden.name(), hit.getJsonObject("group").getString("name"));
+        assertEquals(hidden.slug(), hit.getJsonObject("group").getString("slug"));
+        assertTrue(moderator.getJsonObject("facets").getJsonArray("group").stream().map(JsonValue::asJsonObject)
+                .anyMatch(f -> f.getString("key").equals(hidden.slug())), moderator.getJsonObject("facets").toString());
+        assertEquals(1, Searches.total(Searches.search(w.moderator().api(), s.token(), "&group=" + hidden.slug())));
+    }
+
+    private static JsonObject hit(JsonObject result, long decisionId) {
+        return result.getJsonArray("hits").stream().map(JsonValue::asJsonObject)
+                .filter(h -> h.getString("type").equals("decision") && h.getJsonNumber("id").longValue() == decisionId)
+                .findFirst().orElseThrow(() -> new AssertionError("decision " + decisionId + " not in " + result));
+    }
+
+    /**
+     * Words are matched literally: {@code %} and {@code _} in "q" are characters, not LIKE wildcards, on H2 and on
+     * PostgreSQL alike. A guest asking for "%" gets only decisions holding a "%", among them "100 % Zustimmung".
+     */
+    @Test
+    void percentAndUnderscoreInTheWordsAreNoWildcards() {
+        Secrets s = secrets();
+        ApiClient guest = ApiClient.guest();
+        String open = s.of("PUBLIC").slug();
+        assertEquals(2, register(guest, "group=" + open).getJsonObject("totals").getInt("decisions"));
+
+        JsonObject percent = register(guest, "q=%25&size=100");
+        List<String> found = wordings(percent);
+        assertTrue(found.stream().allMatch(t -> t.contains("%")), "only wordings with a %: " + found);
+        assertTrue(percent.getJsonObject("totals").getInt("decisions")
+                < register(guest, "size=1").getJsonObject("totals").getInt("decisions"), "not every decision");
+        assertEquals(List.of(s.percent()), wordings(register(guest, "q=%25&group=" + open)));
+        assertEquals(0, register(guest, "q=" + s.token() + "%25").getJsonObject("totals").getInt("decisions"),
+                "no wording holds the token followed by a % (as a wildcard, the % would match all four)");
+        assertEquals(List.of(s.percent()), wordings(register(guest, "q=" + URLEncoder.encode("100 %", StandardCharsets.UTF_8)
+                + "&group=" + open)));
+
+        JsonObject underscore = register(guest, "q=_&size=100");
+        assertTrue(wordings(underscore).stream().allMatch(t -> t.contains("_")), "only wordings with a _: " + underscore);
+        assertEquals(0, register(guest, "q=_&group=" + open).getJsonObject("totals").getInt("decisions"),
+                "no wording of the group holds a _");
+        assertEquals(0, register(guest, "q=" + s.token() + "_").getJsonObject("totals").getInt("decisions"),
+                "no wording holds the token followed by a _ (as a wildcard, the _ would match the blank after it)");
     }
 }

@@ -106,7 +106,7 @@ class SearchIndexRecoveryIT {
         awaitIdle(token);
         server.stop();
         Path format = index.resolve("format");
-        assertEquals("2", Files.readString(format).strip(), "the index directory names its format");
+        assertEquals("3", Files.readString(format).strip(), "the index directory names its format");
         Files.writeString(format, "1\n");
         String again = "Seeufer" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         renameThread("Flutung am " + renamed, "Flutung am " + again);
@@ -114,7 +114,7 @@ class SearchIndexRecoveryIT {
         server.awaitReady(START);
         awaitTotal(token, again, 1, "after a start on an index of an older format");
         assertTrue(server.logTail(5000).contains("older format"), "the rebuild says why");
-        assertEquals("2", Files.readString(format).strip());
+        assertEquals("3", Files.readString(format).strip());
     }
 
     /** Changes a thread's title in the database of the stopped server, behind the index's back. */

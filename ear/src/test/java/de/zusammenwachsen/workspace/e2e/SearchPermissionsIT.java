@@ -192,6 +192,40 @@ class SearchPermissionsIT {
     }
 
     /**
+     * A hidden group's published decision is found by everyone, but only its members learn whose it is: to the
+     * others the hit names "eine Arbeitsgruppe des Netzwerks" without slug, and the group facet leaves the group out.
+     * The group was hidden after its items were indexed (see {@link #create}), so the name is decided per query.
+     */
+    @Test
+    void aHiddenGroupsPublishedDecisionIsFoundButItsGroupNotNamed() {
+        accounts();
+        Group hidden = group("HIDDEN");
+        String name = expect(200, Fixtures.admin().get("/groups/" + hidden.slug())).json().getString("name");
+        long decision = hidden.items().get(What.PUBLISHED_DECISION).id();
+        for (Who who : Who.values()) {
+            JsonObject result = Searches.search(callers.get(who), hidden.token());
+            JsonObject hit = result.getJsonArray("hits").getValuesAs(JsonObject.class).stream()
+                    .filter(h -> h.getString("type").equals("decision") && h.getJsonNumber("id").longValue() == decision)
+                    .findFirst().orElseThrow(() -> new AssertionError(who + ": no published decision in " + result));
+            JsonObject group = hit.getJsonObject("group");
+            boolean facetNamesIt = result.getJsonObject("facets").getJsonArray("group").getValuesAs(JsonObject.class)
+                    .stream().anyMatch(f -> f.getString("key").equals(hidden.slug()));
+            boolean insider = who == Who.MEMBER || who == Who.MODERATOR || who == Who.ADMIN;
+            if (insider) {
+                assertEquals(name, group.getString("name"), who.toString());
+                assertEquals(hidden.slug(), group.getString("slug"), who.toString());
+                assertTrue(facetNamesIt, who + ": " + result.getJsonObject("facets"));
+            } else {
+                assertEquals("eine Arbeitsgruppe des Netzwerks", group.getString("name"), who + ": " + hit);
+                assertTrue(!group.containsKey("slug") || group.isNull("slug"), who + ": " + hit);
+                assertFalse(facetNamesIt, who + ": " + result.getJsonObject("facets"));
+                assertFalse(result.toString().contains(hidden.slug()) || result.toString().contains(name),
+                        who + ": " + result);
+            }
+        }
+    }
+
+    /**
      * A member removed from a private group finds its content no more with the very next search: readable groups
      * are decided per query, nothing is re-indexed.
      */

@@ -21,6 +21,12 @@ import java.util.stream.Collectors;
  */
 public final class AccessPolicy {
 
+    /**
+     * The message key of the name a group goes by where something of it is shown to a viewer who may not
+     * {@link #seesGroup see} it (a hidden group's published decisions): "a working group of the network".
+     */
+    public static final String ANONYMOUS_GROUP = "group.anonymous";
+
     /** A group reduced to the facts the policy needs, so that the rules can be tested without a database. */
     public record GroupFacts(Long id, Visibility visibility, JoinPolicy joinPolicy, boolean archived) {
 
@@ -38,8 +44,8 @@ public final class AccessPolicy {
         boolean writable = !group.archived();
 
         return switch (action) {
-            case SEE_GROUP -> listed || member || admin;
-            case SEE_MEMBERS, READ_CONTENT -> member || admin || (loggedIn && group.visibility() == Visibility.PUBLIC);
+            case SEE_GROUP -> seesGroup(viewer, group.id(), group.visibility());
+            case SEE_MEMBERS, READ_CONTENT -> readsContent(viewer, group.id(), group.visibility());
             case CONTRIBUTE -> member && writable;
             case JOIN -> loggedIn && !member && writable && listed && group.joinPolicy() == JoinPolicy.OPEN;
             case REQUEST_TO_JOIN -> loggedIn && !member && writable && listed && group.joinPolicy() == JoinPolicy.REQUEST;
@@ -48,6 +54,25 @@ public final class AccessPolicy {
             case ARCHIVE -> admin;
             case SEE_AUDIT -> moderator || admin;
         };
+    }
+
+    /**
+     * Whether the viewer may know that the group exists at all (its name, slug and page): {@link GroupAction#SEE_GROUP}.
+     * Asked with the two facts it depends on, so that lists that know a group by id and visibility only (the
+     * decisions register's rows, search hits and facets) name a group exactly when its page would open.
+     */
+    public boolean seesGroup(Viewer viewer, Long groupId, Visibility visibility) {
+        return visibility != Visibility.HIDDEN || viewer.isMemberOf(groupId) || viewer.administrator();
+    }
+
+    /**
+     * Whether the viewer may read the group's content, its meetings and their titles among it:
+     * {@link GroupAction#READ_CONTENT}, and {@link MeetingAction#READ}. A published decision is for everyone, but
+     * the meeting it was taken in is told only to whoever passes this.
+     */
+    public boolean readsContent(Viewer viewer, Long groupId, Visibility visibility) {
+        return viewer.isMemberOf(groupId) || viewer.administrator()
+                || (!viewer.isGuest() && visibility == Visibility.PUBLIC);
     }
 
     /**

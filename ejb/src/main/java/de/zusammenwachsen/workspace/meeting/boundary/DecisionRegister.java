@@ -7,6 +7,7 @@ import de.zusammenwachsen.workspace.access.control.MeetingAction;
 import de.zusammenwachsen.workspace.access.control.Viewer;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.Page;
+import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.group.control.GroupDirectory;
 import de.zusammenwachsen.workspace.group.entity.JoinPolicy;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
@@ -46,6 +47,12 @@ import java.util.stream.Collectors;
  * administrators, and every logged-in account for public groups. Each page costs one page query; its totals come
  * from the shared {@link RegisterCounts} under the same condition (from a count query when the filter names dates
  * or words); the group facts come with the page rows, action fields and regions from the network cache.
+ *
+ * <p>A published decision is for everyone, the group and meeting it comes from are not: a row names its group only
+ * for a viewer who may see that the group exists, and its meeting only for one who may read the group's meetings
+ * ({@link AccessPolicy#seesGroup}, {@link AccessPolicy#readsContent}); anyone else reads a neutral name ("a working
+ * group of the network") and no slug. The group filter and the groups offered for it follow the same rule, so that
+ * a hidden group's slug answers like an unknown one.
  */
 @Stateless
 public class DecisionRegister {
@@ -77,15 +84,19 @@ public class DecisionRegister {
 
     private final AccessPolicy policy = new AccessPolicy();
 
-    /** One page of the register for the current viewer, newest decision first, with totals for the whole filter. */
-    public RegisterView.Register page(RegisterView.Filter filter, int first, int size) {
+    /**
+     * One page of the register for the current viewer, newest decision first, with totals for the whole filter; a
+     * group the viewer may not see is named in the given language.
+     */
+    public RegisterView.Register page(RegisterView.Filter filter, int first, int size, Locale locale) {
         Viewer viewer = caller.viewer();
         Where where = where(viewer, filter == null ? RegisterView.Filter.NONE : filter, false);
         RegisterView.Totals totals = where.byGroupAndOutcome ? shared(where) : counted(where);
         int pageSize = Page.clampSize(size);
         int start = Math.max(0, first);
         List<RegisterView.Entry> entries = totals.decisions() <= start ? List.of()
-                : entries(viewer, where, " order by d.decidedOn desc, d.minutesId desc, d.position, d.id", start, pageSize);
+                : entries(viewer, where, " order by d.decidedOn desc, d.minutesId desc, d.position, d.id", start, pageSize,
+                locale);
         return new RegisterView.Register(new Page<>(entries, totals.decisions(), start, pageSize), totals);
     }
 
@@ -110,25 +121,32 @@ public class DecisionRegister {
 
     /**
      * The newest published decisions (by the time their minutes were approved) for the Atom feed: the same for
-     * everyone, so they are shown as to a guest (no minutes links, group links only for listed groups).
+     * everyone, so they are shown as to a guest: no minutes links, no meeting titles, and a hidden group neither
+     * named nor linked.
      */
-    public List<RegisterView.Entry> published(RegisterView.Filter filter) {
+    public List<RegisterView.Entry> published(RegisterView.Filter filter, Locale locale) {
         Where where = where(Viewer.GUEST, filter == null ? RegisterView.Filter.NONE : filter, true);
-        return entries(Viewer.GUEST, where, " order by d.approvedAt desc, d.id desc", 0, FEED_SIZE);
+        return entries(Viewer.GUEST, where, " order by d.approvedAt desc, d.id desc", 0, FEED_SIZE, locale);
     }
 
-    /** The groups the viewer sees decisions of, for the register's group filter, by name (from the shared counts). */
+    /**
+     * The groups the viewer sees decisions of, for the register's group filter, by name (from the shared counts):
+     * only those the viewer may see at all, since the list names them.
+     */
     public List<RegisterView.GroupChoice> groups() {
-        Where where = where(caller.viewer(), RegisterView.Filter.NONE, false);
+        Viewer viewer = caller.viewer();
+        Where where = where(viewer, RegisterView.Filter.NONE, false);
         return counts.groupsWithDecisions(where.readable).stream()
                 .map(directory::group).filter(Objects::nonNull)
+                .filter(g -> policy.seesGroup(viewer, g.id(), g.visibility()))
                 .sorted(Comparator.comparing((GroupDirectory.Entry g) -> g.name().toLowerCase(Locale.ROOT))
                         .thenComparing(GroupDirectory.Entry::id))
                 .map(g -> new RegisterView.GroupChoice(g.slug(), g.name()))
                 .toList();
     }
 
-    private List<RegisterView.Entry> entries(Viewer viewer, Where where, String order, int first, int max) {
+    private List<RegisterView.Entry> entries(Viewer viewer, Where where, String order, int first, int max,
+                                             Locale locale) {
         List<Object[]> rows = where.apply(em.createQuery("select d.id, d.wording, d.voteMode, d.votesFor, d.votesAgainst, "
                         + "d.abstentions, d.outcome, d.published, d.decidedOn, d.approvedAt, d.groupId, d.minutesId"
                         + FROM + where.sql + order, Object[].class))
@@ -152,6 +170,8 @@ public class DecisionRegister {
                 "select g.id, r.id from WorkingGroup g join g.regions r where g.id in :ids order by r.position",
                 network.regions(), Network.RegionInfo::id);
         List<RegisterView.Entry> entries = new ArrayList<>(rows.size());
+        RegisterView.GroupRef anonymous = new RegisterView.GroupRef(Texts.get(locale == null ? Locale.GERMAN : locale,
+                AccessPolicy.ANONYMOUS_GROUP), null);
         for (Object[] row : rows) {
             Long groupId = (Long) row[10];
             Object[] group = groups.get(groupId);
@@ -159,12 +179,13 @@ public class DecisionRegister {
             AccessPolicy.GroupFacts facts = new AccessPolicy.GroupFacts(groupId, (Visibility) group[3],
                     (JoinPolicy) group[4], (Boolean) group[5]);
             boolean seesGroup = policy.permits(viewer, GroupAction.SEE_GROUP, facts);
+            // Whoever may not read the group's meetings reads the decision only: neither minutes link nor title.
             boolean readsMinutes = policy.permits(viewer, MeetingAction.READ, facts, null);
             entries.add(new RegisterView.Entry((Long) row[0], (String) row[1], (VoteMode) row[2], (Integer) row[3],
                     (Integer) row[4], (Integer) row[5], (Outcome) row[6], (Boolean) row[7], (LocalDate) row[8],
-                    (Instant) row[9], new RegisterView.GroupRef((String) group[2], seesGroup ? (String) group[1] : null),
+                    (Instant) row[9], seesGroup ? new RegisterView.GroupRef((String) group[2], (String) group[1]) : anonymous,
                     fields.getOrDefault(groupId, List.of()), regions.getOrDefault(groupId, List.of()),
-                    (String) meeting[2], readsMinutes ? (Long) meeting[1] : null));
+                    readsMinutes ? (String) meeting[2] : null, readsMinutes ? (Long) meeting[1] : null));
         }
         return entries;
     }
@@ -219,7 +240,10 @@ public class DecisionRegister {
                     region(f.region().strip())));
         }
         if (blank(f.group()) != null) {
-            w.inGroups("group", groupIds("select g.id from WorkingGroup g where g.slug = :v", f.group().strip()));
+            // A group the viewer may not see is filtered for like an unknown slug: nothing, and the same totals.
+            List<Long> seen = groupsBySlug(f.group().strip()).entrySet().stream()
+                    .filter(g -> policy.seesGroup(viewer, g.getKey(), g.getValue())).map(Map.Entry::getKey).toList();
+            w.inGroups("group", seen);
         }
         if (f.from() != null) {
             w.and("d.decidedOn >= :from").param("from", f.from());
@@ -254,6 +278,14 @@ public class DecisionRegister {
     /** Ids of groups, by a query with one parameter {@code v}; overridden by the unit test, which has no database. */
     List<Long> groupIds(String query, Object value) {
         return em.createQuery(query, Long.class).setParameter("v", value).getResultList();
+    }
+
+    /** The group with this slug (none or one) and its visibility; overridden by the unit test, which has no database. */
+    Map<Long, Visibility> groupsBySlug(String slug) {
+        Map<Long, Visibility> found = new HashMap<>();
+        em.createQuery("select g.id, g.visibility from WorkingGroup g where g.slug = :v", Object[].class)
+                .setParameter("v", slug).getResultList().forEach(row -> found.put((Long) row[0], (Visibility) row[1]));
+        return found;
     }
 
     /** A region by slug or by id. */

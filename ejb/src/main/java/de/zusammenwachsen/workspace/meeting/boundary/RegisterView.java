@@ -33,14 +33,18 @@ public final class RegisterView {
         }
     }
 
-    /** The group a decision belongs to; {@code slug} is null when the viewer may not see the group (no link). */
+    /**
+     * The group a decision belongs to. For a viewer who may not see the group (a hidden one), {@code name} is the
+     * neutral "a working group of the network" in the viewer's language and {@code slug} is null (no link), so that
+     * a published decision never tells that the group exists.
+     */
     public record GroupRef(String name, String slug) {
     }
 
     /**
-     * One decision. {@code meetingId} (the address of the minutes) is null unless the viewer may read the minutes:
-     * a published decision of a private or hidden group shows the decision only. Vote counts are null for a
-     * consensus.
+     * One decision. {@code meetingTitle} and {@code meetingId} (the address of the minutes) are null unless the
+     * viewer may read the group's meetings: a published decision of a private or hidden group shows the decision
+     * only. Vote counts are null for a consensus.
      */
     public record Entry(Long id, String wording, VoteMode voteMode, Integer votesFor, Integer votesAgainst,
                         Integer abstentions, Outcome outcome, boolean published, LocalDate decidedOn,

@@ -7,6 +7,7 @@ import de.zusammenwachsen.workspace.access.control.Viewer;
 import de.zusammenwachsen.workspace.account.control.AccountNames;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.core.NotFoundException;
+import de.zusammenwachsen.workspace.core.Texts;
 import de.zusammenwachsen.workspace.document.entity.ExtractionState;
 import de.zusammenwachsen.workspace.group.entity.Visibility;
 import de.zusammenwachsen.workspace.group.control.GroupDirectory;
@@ -65,6 +66,10 @@ import static de.zusammenwachsen.workspace.search.control.SearchFields.*;
  * <p>Who may read what is a filter inside the Lucene query (the item's group and audience against the viewer's
  * groups, see {@link AccessPolicy#searchScope}), never a filter over fetched hits: totals, facets and pages count
  * only readable items, and a membership change counts with the next query, without re-indexing.
+ *
+ * <p>A published decision is readable by everyone, whatever its group: a hit of a group the viewer may not see
+ * ({@link AccessPolicy#seesGroup}, a hidden one) carries a neutral group name and no slug, and the group facet leaves
+ * such a group out, so that neither tells the group exists. Narrowing to its slug answers 404 like an unknown slug.
  */
 @Stateless
 public class Search {
@@ -147,8 +152,10 @@ public class Search {
             }
         }
         QueryMarks marks = fuzzy ? null : QueryMarks.of(text);
-        List<Hit> hits = result.hits().stream().map(row -> hit(row, marks, locale)).toList();
-        Facets facets = facets(result, locale);
+        Viewer viewer = caller.viewer();
+        String anonymous = Texts.get(locale == null ? Locale.GERMAN : locale, AccessPolicy.ANONYMOUS_GROUP);
+        List<Hit> hits = result.hits().stream().map(row -> hit(row, marks, locale, viewer, anonymous)).toList();
+        Facets facets = facets(result, locale, viewer);
         return new SearchView.Result(text, total, offset, pageSize, hits, facets, didYouMean, fuzzy,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
@@ -246,7 +253,7 @@ public class Search {
                         p.field(GROUP_NAME, String.class),
                         p.field(GROUP_SLUG, String.class), p.field(ACTION_FIELD, String.class),
                         p.field(DATE, Instant.class), p.field(AUTHOR, Long.class), p.field(AUTHOR_NAME, String.class),
-                        p.field(LINK, String.class)).asList())
+                        p.field(LINK, String.class), p.field(GROUP, Long.class)).asList())
                 .where(f -> f.bool().must(text).filter(filters))
                 .sort(s -> sort == SearchView.Sort.DATE ? s.field(DATE).desc().then().score()
                         : s.score().then().field(DATE).desc())
@@ -319,7 +326,7 @@ public class Search {
      * A hit; its passage marked by {@code marks}, or by Lucene's highlighter when that is null. A hit whose words
      * are not in its stored start shows that start unmarked.
      */
-    private Hit hit(List<?> row, QueryMarks marks, Locale locale) {
+    private Hit hit(List<?> row, QueryMarks marks, Locale locale, Viewer viewer, String anonymous) {
         String passage;
         boolean further = false;
         if (marks == null) {
@@ -335,8 +342,9 @@ public class Search {
             }
         }
         String field = (String) row.get(6);
+        boolean named = seesGroup(viewer, (Long) row.get(11));
         return new Hit(Kind.ofKey((String) row.get(1)), (Long) row.get(0), (String) row.get(2),
-                passage, (String) row.get(4), (String) row.get(5), field,
+                passage, named ? (String) row.get(4) : anonymous, named ? (String) row.get(5) : null, field,
                 actionFieldName(field, locale), (Instant) row.get(7), (Long) row.get(8), (String) row.get(9),
                 (String) row.get(10), further);
     }
@@ -377,7 +385,16 @@ public class Search {
         return words;
     }
 
-    private Facets facets(SearchResult<List<?>> result, Locale locale) {
+    /**
+     * Whether the viewer may learn that the group of a hit exists; the group's visibility as of now, from the shared
+     * directory, so that a group hidden after its items were indexed is hidden at once. An unknown group is not seen.
+     */
+    private boolean seesGroup(Viewer viewer, Long groupId) {
+        GroupDirectory.Entry group = groupId == null ? null : directory.group(groupId);
+        return group != null && policy.seesGroup(viewer, group.id(), group.visibility());
+    }
+
+    private Facets facets(SearchResult<List<?>> result, Locale locale, Viewer viewer) {
         Map<String, Long> kinds = result.aggregation(KINDS);
         List<FacetValue> kindValues = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -396,7 +413,8 @@ public class Search {
         if (!groupCounts.isEmpty()) {
             groupCounts.forEach((id, count) -> {
                 GroupDirectory.Entry group = directory.group(id);
-                if (group != null) {
+                // A hidden group's published decisions are counted in the total, but the facet would name the group.
+                if (group != null && policy.seesGroup(viewer, group.id(), group.visibility())) {
                     groups.add(new FacetValue(group.slug(), group.name(), count));
                 }
             });

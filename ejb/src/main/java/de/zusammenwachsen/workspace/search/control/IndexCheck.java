@@ -50,10 +50,11 @@ public class IndexCheck {
 
     /**
      * What the index stores has this shape; raised when it changes, so that an index written before is rebuilt in
-     * place at the next start (2: a stored start cut from a longer text ends with {@link SearchableBinder#CUT}).
-     * Kept in the file {@value #FORMAT_FILE} of the index directory.
+     * place at the next start (2: a stored start cut from a longer text ends with {@link SearchableBinder#CUT};
+     * 3: a published decision's text no longer holds its meeting's title). Kept in the file {@value #FORMAT_FILE} of
+     * the index directory.
      */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
     static final String FORMAT_FILE = "format";
 
     @PostConstruct

@@ -162,13 +162,17 @@ public final class SearchEntries {
         Meeting meeting = minutes.getMeeting();
         WorkingGroup group = meeting.getGroup();
         Audience audience = draftAware(minutes);
+        // The decision is found by the meeting's title only by those who read the meeting: a published one is for
+        // everyone, and its passage or a match on the title would tell them a meeting of a private or hidden group.
+        String text = decision.getWording() + "\n" + meeting.getTitle();
         if (decision.isApproved() && decision.isPublished()) {
             audience = Audience.EVERYONE;
+            text = decision.getWording();
         }
         LocalDate day = decision.getDecidedOn();
         String link = decision.isApproved() ? Links.decision(decision.getId()) : Links.minutes(meeting.getId());
         return entry(Kind.DECISION, group, audience, shorten(decision.getWording()),
-                decision.getWording() + "\n" + meeting.getTitle(), group.getPrimaryActionField(), null, em,
+                text, group.getPrimaryActionField(), null, em,
                 day == null ? decision.getCreatedAt() : day.atStartOfDay(BERLIN).toInstant(), List.of(), link);
     }
 

@@ -99,6 +99,34 @@ class AccessPolicyTest {
         assertEquals(true, POLICY.permits(viewer(Who.ADMINISTRATOR), ARCHIVE, archived));
     }
 
+    /**
+     * The two rules that lists asking by group id and visibility use (the decisions register, search hits and facets)
+     * are the matrix's SEE_GROUP and READ_CONTENT, cell for cell: a hidden group's published decision is named only
+     * to its members, a private group's meeting only to its members.
+     */
+    @Test
+    void seeingAGroupAndReadingItsMeetingsByIdAndVisibilityFollowTheMatrix() {
+        List<String> wrong = new ArrayList<>();
+        for (Visibility visibility : Visibility.values()) {
+            var facts = new AccessPolicy.GroupFacts(GROUP, visibility, JoinPolicy.OPEN, false);
+            for (Who who : Who.values()) {
+                Viewer viewer = viewer(who);
+                if (POLICY.seesGroup(viewer, GROUP, visibility) != POLICY.permits(viewer, SEE_GROUP, facts)) {
+                    wrong.add("seesGroup " + visibility + "/" + who);
+                }
+                if (POLICY.readsContent(viewer, GROUP, visibility) != POLICY.permits(viewer, READ_CONTENT, facts)
+                        || POLICY.readsContent(viewer, GROUP, visibility)
+                        != POLICY.permits(viewer, MeetingAction.READ, facts, null)) {
+                    wrong.add("readsContent " + visibility + "/" + who);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(false, POLICY.seesGroup(viewer(Who.NETWORK_MEMBER), GROUP, Visibility.HIDDEN));
+        assertEquals(false, POLICY.readsContent(viewer(Who.NETWORK_MEMBER), GROUP, Visibility.PRIVATE));
+        assertEquals(true, POLICY.seesGroup(Viewer.GUEST, GROUP, Visibility.PRIVATE));
+    }
+
     @Test
     void invisibleThingsAnswerNotFoundAndVisibleOnesForbidden() {
         var hidden = new AccessPolicy.GroupFacts(GROUP, Visibility.HIDDEN, JoinPolicy.INVITATION, false);

@@ -3,6 +3,7 @@ package de.zusammenwachsen.workspace.meeting.boundary;
 import de.zusammenwachsen.workspace.access.control.Viewer;
 import de.zusammenwachsen.workspace.core.InvalidInputException;
 import de.zusammenwachsen.workspace.group.entity.Role;
+import de.zusammenwachsen.workspace.group.entity.Visibility;
 import de.zusammenwachsen.workspace.meeting.entity.Outcome;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.network.control.NetworkCache;
@@ -21,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Who sees which decisions is decided in the register's query: the conditions for each kind of viewer and filter. */
 class DecisionRegisterTest {
 
-    /** Queries for group ids answer as a database would: public groups 1 and 2, group 11 in field 7, 12 in region 3. */
+    /**
+     * Queries for group ids answer as a database would: public groups 1 and 2, group 11 in field 7, 12 in region 3,
+     * slug ag-bus for the private group 13, ag-geheim for the hidden group 14.
+     */
     private final DecisionRegister register = new DecisionRegister() {
         @Override
         List<Long> publicGroupIds() {
@@ -36,7 +40,16 @@ class DecisionRegisterTest {
             if (query.contains("regions")) {
                 return value.equals(3L) ? List.of(12L) : List.of();
             }
-            return value.equals("ag-bus") ? List.of(13L) : List.of();
+            throw new AssertionError("groups by slug are asked with their visibility: " + query);
+        }
+
+        @Override
+        Map<Long, Visibility> groupsBySlug(String slug) {
+            return switch (slug) {
+                case "ag-bus" -> Map.of(13L, Visibility.PRIVATE);
+                case "ag-geheim" -> Map.of(14L, Visibility.HIDDEN);
+                default -> Map.of();
+            };
         }
     };
 
@@ -114,6 +127,30 @@ class DecisionRegisterTest {
         assertFalse(unknown.params.containsKey("field"));
         assertEquals(Set.of(12L), unknown.params.get("region"), "regions by slug as well as by id");
         assertFalse(unknown.params.containsKey("text"));
+    }
+
+    /**
+     * A hidden group's slug, given by someone who may not see the group, narrows like an unknown slug (to nothing,
+     * with the same conditions), so the filter cannot tell that the group exists; its members filter by it.
+     */
+    @Test
+    void aHiddenGroupsSlugIsUnknownToWhoeverMayNotSeeIt() {
+        RegisterView.Filter hidden = new RegisterView.Filter(null, "ag-geheim", null, null, null, null, null, null);
+        RegisterView.Filter unknown = new RegisterView.Filter(null, "gibt-es-nicht", null, null, null, null, null, null);
+        for (Viewer viewer : List.of(Viewer.GUEST, new Viewer(5L, false, Map.of()),
+                new Viewer(6L, false, Map.of(13L, Role.MODERATOR)))) {
+            DecisionRegister.Where byHidden = where(viewer, hidden);
+            DecisionRegister.Where byUnknown = where(viewer, unknown);
+            assertEquals(byUnknown.toString(), byHidden.toString(), viewer.toString());
+            assertEquals(byUnknown.params, byHidden.params, viewer.toString());
+            assertEquals(Set.of(), byHidden.groups, viewer.toString());
+            assertTrue(byHidden.toString().contains("1 = 0"), byHidden.toString());
+        }
+        DecisionRegister.Where member = where(new Viewer(7L, false, Map.of(14L, Role.MEMBER)), hidden);
+        assertEquals(Set.of(14L), member.params.get("group"));
+        assertEquals(Set.of(14L), where(new Viewer(1L, true, Map.of()), hidden).params.get("group"), "administrators");
+        assertEquals(Set.of(13L), where(Viewer.GUEST, new RegisterView.Filter(null, "ag-bus", null, null, null, null,
+                null, null)).params.get("group"), "a private group is listed, so everyone may filter by it");
     }
 
     @Test

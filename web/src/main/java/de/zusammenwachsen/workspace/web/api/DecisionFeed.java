@@ -81,8 +81,11 @@ final class DecisionFeed {
         xml.writeEndElement();
         xml.writeStartElement("content");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(xmlSafe(e.wording() + "\n\n" + vote(e) + "\n" + text("decisions.feed.context",
-                e.group().name(), e.meetingTitle(), date(e.decidedOn()))));
+        // The meeting is named only where the register names it (to whoever may read the group's meetings).
+        String context = e.meetingTitle() == null
+                ? text("decisions.feed.contextDay", e.group().name(), date(e.decidedOn()))
+                : text("decisions.feed.context", e.group().name(), e.meetingTitle(), date(e.decidedOn()));
+        xml.writeCharacters(xmlSafe(e.wording() + "\n\n" + vote(e) + "\n" + context));
         xml.writeEndElement();
         xml.writeEndElement();
     }

@@ -103,7 +103,7 @@ public class DecisionsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public RegisterView.Register list(@BeanParam FilterParams filter, @BeanParam Paging paging) {
-        return register.page(filter.filter(), paging.first(), paging.size());
+        return register.page(filter.filter(), paging.first(), paging.size(), Problems.locale(headers));
     }
 
     /** The groups whose decisions the caller sees, for a group filter. */
@@ -119,8 +119,9 @@ public class DecisionsResource {
     @Path("feed")
     @Produces(DecisionFeed.MEDIA_TYPE)
     public Response feed(@BeanParam FilterParams filter) {
-        List<RegisterView.Entry> entries = register.published(filter.filter());
-        DecisionFeed feed = new DecisionFeed(Settings.baseUrl(), Problems.locale(headers));
+        Locale locale = Problems.locale(headers);
+        List<RegisterView.Entry> entries = register.published(filter.filter(), locale);
+        DecisionFeed feed = new DecisionFeed(Settings.baseUrl(), locale);
         String page = Settings.baseUrl() + "/decisions.xhtml" + filter.query();
         StreamingOutput body = out -> {
             try {

@@ -86,10 +86,10 @@ public class DecisionsPage {
             RegisterView.Filter filter = new RegisterView.Filter(field, group, region, start, end, outcomeOf(outcome),
                     text, decision);
             try {
-                result = register.page(filter, Paging.first(page, Paging.SIZE), Paging.SIZE);
+                result = register.page(filter, Paging.first(page, Paging.SIZE), Paging.SIZE, locale());
             } catch (DomainException e) {
                 LOG.log(Level.FINE, "register filter refused, showing it unfiltered", e);
-                result = register.page(RegisterView.Filter.NONE, 0, Paging.SIZE);
+                result = register.page(RegisterView.Filter.NONE, 0, Paging.SIZE, locale());
             }
         }
         return result;

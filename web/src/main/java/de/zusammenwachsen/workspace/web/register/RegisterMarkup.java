@@ -50,8 +50,9 @@ final class RegisterMarkup {
                         .append(Html.escape(Texts.get(locale, "decisions.published"))).append("</span>");
             }
             out.append("</p></header><p class=\"meta decision-when\">")
-                    .append(Html.escape(Texts.get(locale, "decisions.decidedOn", day(d.decidedOn(), days),
-                            d.meetingTitle())))
+                    .append(Html.escape(d.meetingTitle() == null
+                            ? Texts.get(locale, "decisions.decidedOnDay", day(d.decidedOn(), days))
+                            : Texts.get(locale, "decisions.decidedOn", day(d.decidedOn(), days), d.meetingTitle())))
                     .append("</p><p class=\"decision-wording pre-line\">").append(Html.escape(d.wording()))
                     .append("</p><p class=\"decision-vote\">")
                     .append(Html.escape(d.counted()

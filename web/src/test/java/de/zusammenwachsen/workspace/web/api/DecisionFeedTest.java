@@ -83,6 +83,21 @@ class DecisionFeedTest {
                 .contains("Im Konsens"));
     }
 
+    /** An entry whose meeting the register leaves out (a private or hidden group's) names no meeting in the feed. */
+    @Test
+    void anEntryWithoutItsMeetingNamesTheDayOnly() throws Exception {
+        RegisterView.Entry e = new RegisterView.Entry(9L, "Wir pflanzen 100 Bäume.", VoteMode.CONSENSUS, null, null,
+                null, Outcome.ADOPTED, true, LocalDate.of(2026, 3, 14), Instant.parse("2026-03-20T18:30:00Z"),
+                new RegisterView.GroupRef("eine Arbeitsgruppe des Netzwerks", null), List.of(), List.of(), null, null);
+        Element entry = (Element) write(List.of(e), Locale.GERMAN).getDocumentElement()
+                .getElementsByTagNameNS(ATOM, "entry").item(0);
+        String content = child(entry, "content");
+        assertTrue(content.endsWith("Arbeitsgruppe: eine Arbeitsgruppe des Netzwerks · beschlossen am 14.03.2026"), content);
+        assertFalse(content.contains("Sitzung") || content.contains("null"), content);
+        assertEquals("eine Arbeitsgruppe des Netzwerks",
+                child((Element) entry.getElementsByTagNameNS(ATOM, "author").item(0), "name"));
+    }
+
     @Test
     void anEmptyFeedIsStillValidAndEnglishWhenAskedFor() throws Exception {
         Element root = write(List.of(), Locale.ENGLISH).getDocumentElement();
