@@ -24,10 +24,20 @@ public class GuestViewHandler extends ViewHandlerWrapper {
     @Override
     public UIViewRoot createView(FacesContext context, String viewId) {
         UIViewRoot root = super.createView(context, viewId);
-        if (root != null && !loggedIn(context)) {
+        if (root != null && stateless(context)) {
             root.setTransient(true);
         }
         return root;
+    }
+
+    /**
+     * Whether this request's view is stateless: every guest's, and a page sent back as a stateless one (a login
+     * form sent after the person logged in in another tab). The template's {@code f:view} says the same, for Faces
+     * builds a stateless view again on its postback without asking this handler, and insists that it be transient.
+     */
+    public static boolean stateless(FacesContext context) {
+        return !loggedIn(context) || "stateless".equals(
+                context.getExternalContext().getRequestParameterMap().get("jakarta.faces.ViewState"));
     }
 
     /** Whether the request belongs to a logged-in session (never makes one). */

@@ -38,6 +38,11 @@ public class NavigationView {
         return !caller.viewer().isGuest();
     }
 
+    /** Whether the page is stateless ({@link GuestViewHandler#stateless}), for the template's {@code f:view}. */
+    public boolean isStatelessView() {
+        return GuestViewHandler.stateless(FacesContext.getCurrentInstance());
+    }
+
     public boolean isAdministrator() {
         return caller.viewer().administrator();
     }
