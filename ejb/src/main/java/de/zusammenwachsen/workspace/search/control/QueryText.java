@@ -50,18 +50,19 @@ public final class QueryText {
         if (trimmed.length() > maxLength) {
             throw new InvalidInputException("search.query.tooLong", maxLength);
         }
-        if (terms(trimmed) > MAX_TERMS) {
-            throw new InvalidInputException("search.query.tooManyTerms", MAX_TERMS);
-        }
         if (expanding(trimmed) > MAX_EXPANDING) {
             throw new InvalidInputException("search.query.tooManyExpansions", MAX_EXPANDING);
+        }
+        if (terms(trimmed) > MAX_TERMS) {
+            throw new InvalidInputException("search.query.tooManyTerms", MAX_TERMS);
         }
         return trimmed;
     }
 
     /**
      * The number of words in the text as the index's tokenizer counts them, or a few more: runs of letters and
-     * digits, and each ideograph or kana by itself (the standard tokenizer makes a word of each).
+     * digits, and each ideograph or kana by itself (the standard tokenizer makes a word of each). The number after
+     * a {@code ~} is an operator's argument, not a word.
      */
     public static int terms(String text) {
         int terms = 0;
@@ -69,7 +70,12 @@ public final class QueryText {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (!Character.isLetterOrDigit(c)) {
+            if (c == '~') {
+                while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                inWord = false;
+            } else if (!Character.isLetterOrDigit(c)) {
                 inWord = false;
             } else if (single(c)) {
                 terms++;

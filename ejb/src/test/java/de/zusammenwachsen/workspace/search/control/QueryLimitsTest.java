@@ -88,7 +88,9 @@ class QueryLimitsTest {
     @Test
     void wordsAreCountedLikeTheTokenizerCountsThem() {
         assertEquals(3, QueryText.terms("Radwege in Sachsen"));
-        assertEquals(40, QueryText.terms(PROBE), "a~2 is the word a and the number 2");
+        assertEquals(20, QueryText.terms(PROBE), "the 2 of a~2 is the operator's, no word");
+        assertEquals(2, QueryText.terms("\"Kohle Strom\"~3"));
+        assertEquals(3, QueryText.terms("Paragraph 2 BGB"));
         assertEquals(2, QueryText.terms("Straßen-Bahn"));
         assertEquals(2, QueryText.terms("漢字"), "each ideograph is a word of its own");
         assertEquals(0, QueryText.terms("\"\" - *"));
