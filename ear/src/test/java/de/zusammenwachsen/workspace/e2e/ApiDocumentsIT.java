@@ -22,6 +22,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -428,6 +430,42 @@ class ApiDocumentsIT {
                 new ApiClient.Multipart().file("file", "kein.zip", utf8("nur Text"))));
     }
 
+    /**
+     * The security probe's finding: the limit of an import applied to the archive only, and 2 MB of ZIP with 5,000
+     * entries went in as 1.5 GB and queued 4,500 extraction jobs. Now an archive with more entries than an import
+     * takes (2,000 by default), or whose files unpack to more than 2 GB (the default; the group's free room is
+     * 5 GB), is refused whole before anything is stored: no import job, no folder, no document, nothing to
+     * extract. A ZIP bomb whose headers claim tiny files is caught by counting what it unpacks to.
+     */
+    @Test
+    void anArchiveWithTooManyEntriesOrTooMuchUnpackedIsRefusedAndNothingIsStored() throws Exception {
+        Group group = group();
+        String imports = "/groups/" + group.slug() + "/imports";
+
+        byte[] many = zipOfEmptyFiles(2001);
+        assertTrue(many.length < 300_000, "a small archive: " + many.length);
+        ApiClient.Answer tooMany = moderator.api().postMultipart(imports, new ApiClient.Multipart().file("file", "viele.zip", many));
+        expectProblem(413, "import.tooManyEntries", tooMany);
+        assertTrue(tooMany.json().getString("detail").contains("höchstens 2.000"), tooMany.body());
+
+        byte[] zeros = zipOfZeros(3, 800);
+        assertTrue(zeros.length < 5_000_000, "2.4 GB of zeros pack into a few MB: " + zeros.length);
+        ApiClient.Answer tooLarge = moderator.api().postMultipart(imports, new ApiClient.Multipart().file("file", "nullen.zip", zeros));
+        expectProblem(413, "import.expanded.tooLarge", tooLarge);
+        assertTrue(tooLarge.json().getString("detail").contains("2.048 MB"), tooLarge.body());
+        expectProblem(413, "import.expanded.tooLarge", moderator.api().postMultipart(imports,
+                new ApiClient.Multipart().file("file", "bombe.zip", understated(zeros))));
+
+        assertEquals(0, expect(200, moderator.api().get(imports)).array().size(), "no import job was queued");
+        JsonObject top = expect(200, moderator.api().get(group.library())).json();
+        assertEquals(0, top.getJsonObject("documents").getInt("total"), top.toString());
+        assertEquals(0, top.getJsonArray("folders").size(), top.toString());
+        JsonObject extraction = expect(200, moderator.api().get("/groups/" + group.slug() + "/extraction")).json();
+        assertEquals(0, extraction.getJsonNumber("pending").longValue() + extraction.getJsonNumber("running").longValue()
+                + extraction.getJsonNumber("done").longValue() + extraction.getJsonNumber("failed").longValue(),
+                extraction.toString());
+    }
+
     @Test
     void theTextOfAnUploadIsExtractedInTheBackground() throws Exception {
         Group group = group();
@@ -488,6 +526,54 @@ class ApiDocumentsIT {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A ZIP of {@code count} empty files in one folder: a few bytes each, one entry each. */
+    private static byte[] zipOfEmptyFiles(int count) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < count; i++) {
+                zip.putNextEntry(new ZipEntry("leer/" + i + ".txt"));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A ZIP of {@code files} files of {@code mb} MB of zeros each, which deflate to about a thousandth. */
+    private static byte[] zipOfZeros(int files, int mb) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1024 * 1024];
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < files; i++) {
+                zip.putNextEntry(new ZipEntry("nullen-" + i + ".txt"));
+                for (int m = 0; m < mb; m++) {
+                    zip.write(zeros);
+                }
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A copy of a ZIP whose central directory, which readers trust, claims that each file is one byte long: a ZIP
+     * bomb's trick against checks of the declared sizes.
+     */
+    private static byte[] understated(byte[] zip) {
+        byte[] archive = zip.clone();
+        // A central directory header (PK 1 2) holds the unpacked size at offset 24, little-endian.
+        ByteBuffer header = ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 <= archive.length; i++) {
+            if (header.getInt(i) == 0x02014b50) {
+                header.putInt(i + 24, 1);
+            }
+        }
+        return archive;
     }
 
     private static String sha256(byte[] bytes) {

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The permission matrix through the REST API, with real accounts: five kinds of caller × three visibilities × the
  * actions on a group, each cell an HTTP status. The expected table is written from the rules of the issue, not from
  * the access policy: a group the caller may not see answers 404 whatever the action; a refused look at the members
- * answers 404 too; any other refusal answers 401 to guests and 403 to everyone else.
+ * answers 404 too, and so does a refused action on what concerns them (join requests, invitations) for a caller
+ * who may not see the members; any other refusal answers 401 to guests and 403 to everyone else.
  *
  * <p>Every cell of a changing action gets a fresh group, so that one cell's success cannot spoil the next. Each
  * group is created by the administrator with the moderator, a member and a "target" member (whom the cells remove
@@ -61,14 +62,14 @@ class ApiPermissionsIT {
             REQUEST         PUBLIC      401    201      403     403        201
             REQUEST         PRIVATE     401    201      403     403        201
             REQUEST         HIDDEN      404    404      403     403        403
-            APPROVE         PUBLIC      401    403      403     204        204
-            APPROVE         PRIVATE     401    403      403     204        204
+            APPROVE         PUBLIC      404    403      403     204        204
+            APPROVE         PRIVATE     404    404      403     204        204
             APPROVE         HIDDEN      404    404      403     204        204
-            DENY            PUBLIC      401    403      403     204        204
-            DENY            PRIVATE     401    403      403     204        204
+            DENY            PUBLIC      404    403      403     204        204
+            DENY            PRIVATE     404    404      403     204        204
             DENY            HIDDEN      404    404      403     204        204
-            INVITE          PUBLIC      401    403      403     201        201
-            INVITE          PRIVATE     401    403      403     201        201
+            INVITE          PUBLIC      404    403      403     201        201
+            INVITE          PRIVATE     404    404      403     201        201
             INVITE          HIDDEN      404    404      403     201        201
             REMOVE_MEMBER   PUBLIC      401    403      403     204        204
             REMOVE_MEMBER   PRIVATE     401    403      403     204        204
@@ -218,6 +219,50 @@ class ApiPermissionsIT {
         Group other = fresh("HIDDEN", "REQUEST", true);
         assertEquals(404, callers.get(Who.NETWORK).post("/requests/" + other.requestId() + "/approve").status());
         assertEquals(204, callers.get(Who.MODERATOR).post("/requests/" + group.requestId() + "/approve").status());
+    }
+
+    /**
+     * The security probe's finding: the ids of a private group's join requests and invitations answered 403 to an
+     * outsider where an unknown id answers 404, which told that they exist. Now an outsider gets the same 404 for
+     * both, and for the group's lists of them; a member, who sees the members, is still told 403; nothing changed.
+     */
+    @Test
+    void requestAndInvitationIdsOfAPrivateGroupAnswerOutsidersLikeUnknownIds() {
+        accounts();
+        Group group = fresh("PRIVATE", "REQUEST", true);
+        ApiClient outsider = callers.get(Who.NETWORK);
+        ApiClient.Answer invited = expect(callers.get(Who.MODERATOR).post("/groups/" + group.slug() + "/invitations",
+                Json.createObjectBuilder().add("email", Fixtures.unique("gast") + "@zw-example.de").build()), 201);
+        long invitation = invited.json().getJsonNumber("id").longValue();
+        long unknownRequest = group.requestId() + 1_000_000;
+        long unknownInvitation = invitation + 1_000_000;
+
+        for (String decision : List.of("approve", "deny")) {
+            ApiClient.Answer existing = outsider.post("/requests/" + group.requestId() + "/" + decision);
+            ApiClient.Answer unknown = outsider.post("/requests/" + unknownRequest + "/" + decision);
+            assertEquals(404, unknown.status(), unknown.body());
+            assertEquals(404, existing.status(), existing.body());
+            assertEquals(unknown.json().getString("code"), existing.json().getString("code"));
+            assertEquals(404, callers.get(Who.GUEST).post("/requests/" + group.requestId() + "/" + decision).status());
+        }
+        ApiClient.Answer existing = outsider.delete("/invitations/" + invitation);
+        ApiClient.Answer unknown = outsider.delete("/invitations/" + unknownInvitation);
+        assertEquals(404, unknown.status(), unknown.body());
+        assertEquals(404, existing.status(), existing.body());
+        assertEquals(unknown.json().getString("code"), existing.json().getString("code"));
+        assertEquals(404, outsider.get("/groups/" + group.slug() + "/requests").status());
+        assertEquals(404, outsider.get("/groups/" + group.slug() + "/invitations").status());
+
+        assertEquals(403, callers.get(Who.MEMBER).post("/requests/" + group.requestId() + "/approve").status());
+        assertEquals(403, callers.get(Who.MEMBER).delete("/invitations/" + invitation).status());
+
+        ApiClient moderatorApi = callers.get(Who.MODERATOR);
+        assertTrue(expect(moderatorApi.get("/groups/" + group.slug() + "/invitations"), 200).array().stream()
+                .anyMatch(i -> i.asJsonObject().getJsonNumber("id").longValue() == invitation), "still open");
+        assertEquals(1, expect(moderatorApi.get("/groups/" + group.slug() + "/requests"), 200).json().getInt("total"),
+                "the request is still open");
+        expect(moderatorApi.post("/requests/" + group.requestId() + "/deny"), 204);
+        expect(moderatorApi.delete("/invitations/" + invitation), 204);
     }
 
     private void check(Action action) {

@@ -2,6 +2,8 @@ package de.zusammenwachsen.workspace.e2e;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,9 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import static de.zusammenwachsen.workspace.e2e.Flows.BASE;
 import static de.zusammenwachsen.workspace.e2e.Flows.assertAccessible;
@@ -29,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The life of a working group in the browser: an administrator creates it and appoints a moderator, a member asks
- * to join and is approved, a new person registers through an invitation, roles change, a member leaves; every
- * page passes axe-core. Mails are read from an in-process SMTP server.
+ * to join and is approved, a new person registers through an invitation, roles change, a member leaves; an
+ * invitation admits only the account of its address; every page passes axe-core. Mails are read from an
+ * in-process SMTP server.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -98,6 +104,8 @@ class GroupsIT {
                 mem.driver.findElement(By.id("membershipForm:request")).click();
                 waitFor(mem, By.id("requestPending"));
                 assertEquals(404, status("/groups/members.xhtml?slug=" + slug, mem), "members of a private group are not visible");
+                assertEquals(404, status("/groups/requests.xhtml?slug=" + slug, mem), "nor its join requests");
+                assertEquals(404, status("/groups/invitations.xhtml?slug=" + slug, mem), "nor its invitations");
 
                 current = mod;
                 String requestMail = mail(MAIL, moderator, "Beitrittsanfrage");
@@ -186,6 +194,55 @@ class GroupsIT {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The security probe's finding: an invitation link worked for whoever held it, so Mallory, with an account of
+     * her own and a link mailed to Anna, joined the hidden group. Now only the account of the invited address may
+     * accept: Mallory is refused with a clear message (on the page instead of the button, and 403 from the API),
+     * is no member, and the hidden group stays unknown to her; Anna accepts with the same link.
+     */
+    @Test
+    void anInvitationLinkAdmitsOnlyTheAccountOfTheInvitedAddress() throws Exception {
+        Fixtures.Account moderator = Fixtures.createAccount(MAIL, "Mia Moderation");
+        Fixtures.Account anna = Fixtures.createAccount(MAIL, "Anna Eingeladen");
+        Fixtures.Account mallory = Fixtures.createAccount(MAIL, "Mallory Mitleserin");
+        String slug = Fixtures.createGroup("HIDDEN", "INVITATION", moderator.email()).getString("slug");
+        // Invited with the address as someone might type it: addresses are compared normalised.
+        ApiClient.Answer invited = moderator.api().post("/groups/" + slug + "/invitations",
+                Json.createObjectBuilder().add("email", anna.email().toUpperCase(Locale.ROOT)).build());
+        assertEquals(201, invited.status(), invited.body());
+        String secret = Fixtures.invitationSecret(MAIL, anna.email());
+        JsonObject token = Json.createObjectBuilder().add("token", secret).build();
+
+        ApiClient.Answer refused = mallory.api().post("/invitations/accept", token);
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("invitation.otherAddress", refused.json().getString("code"), refused.body());
+        assertTrue(refused.json().getString("detail").contains("andere E-Mail-Adresse"), refused.body());
+        assertEquals(404, mallory.api().get("/groups/" + slug).status(), "the hidden group stays unknown to Mallory");
+        assertEquals(404, mallory.api().get("/groups/" + slug + "/members").status());
+
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.logIn(browser, mallory.email(), Fixtures.PASSWORD);
+                browser.driver.get(BASE + "/groups/invitation.xhtml?token=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+                waitFor(browser, By.id("invitationOtherAddress"));
+                assertTrue(browser.driver.findElement(By.id("invitationOtherAddress")).getText()
+                        .contains("andere E-Mail-Adresse"));
+                assertTrue(browser.driver.findElements(By.id("acceptForm:accept")).isEmpty(), "no button to accept");
+                assertAccessible(browser);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("invitation-other-address");
+                throw e;
+            }
+        }
+        assertEquals(404, mallory.api().get("/groups/" + slug).status(), "still not a member");
+
+        ApiClient.Answer joined = anna.api().post("/invitations/accept", token);
+        assertEquals(200, joined.status(), joined.body());
+        assertEquals(slug, joined.json().getString("slug"));
+        assertEquals("MEMBER", joined.json().getString("myRole"));
+        assertEquals(404, mallory.api().get("/groups/" + slug).status());
     }
 
     @Test

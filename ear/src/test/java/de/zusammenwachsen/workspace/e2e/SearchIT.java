@@ -366,6 +366,52 @@ class SearchIT {
         }
     }
 
+    /**
+     * The security probe's query: a guest sent twenty words with {@code ~} (similar spellings), which Lucene expanded
+     * beyond its limit of clauses; the answer was a 500 and a stack trace of 400 lines in the log. Now the query is
+     * refused before it runs, as a 400 problem with a clear German message, and the results page shows the message
+     * next to the box. Long queries of ordinary words are still searched up to 40 words, and refused beyond.
+     */
+    @Test
+    void aQueryOfManyTypoTolerantWordsIsRefusedWithAClearMessage() throws Exception {
+        World w = world();
+        String probe = "a~2 b~2 c~2 d~2 e~2 f~2 g~2 h~2 i~2 j~2 k~2 l~2 m~2 n~2 o~2 p~2 q~2 r~2 s~2 t~2";
+        ApiClient.Answer refused = ApiClient.guest().get("/search?q=" + encode(probe));
+        expectProblem(400, "search.query.tooManyExpansions", refused);
+        assertTrue(refused.json().getString("detail").contains("zu viele Wörter mit ~"), refused.body());
+        expectProblem(400, "search.query.tooManyExpansions", w.reader().api().get("/search?q=" + encode(probe)));
+        assertEquals(200, ApiClient.guest().get("/search/suggestions?q=" + encode(probe)).status(),
+                "suggestions while typing never answer an error");
+
+        // A pasted sentence of 37 ordinary words is searched (nothing holds all of them), and so are twenty single
+        // letters without operators, whose typo-tolerant retry is left out; 60 words are refused.
+        String sentence = "Wir treffen uns am Samstag um neun Uhr am Tor der alten Schule und pflegen gemeinsam die "
+                + "Wiese am Bach, schneiden die Hecken, sammeln das Laub und bringen danach alles zum Platz hinter "
+                + "der Kirche im Dorf";
+        assertEquals(0, search(ApiClient.guest(), "q=" + encode(sentence)).getJsonNumber("total").longValue());
+        search(w.reader().api(), "q=" + encode(sentence));
+        search(ApiClient.guest(), "q=" + encode("a b c d e f g h i j k l m n o p q r s t"));
+        search(w.reader().api(), "q=" + encode("a b c d e f g h i j k l m n o p q r s t"));
+        expectProblem(400, "search.query.tooManyTerms", ApiClient.guest().get("/search?q=" + encode("Weg ".repeat(60))));
+
+        try (Browser browser = new Browser()) {
+            try {
+                Flows.logIn(browser, w.reader().email(), Fixtures.PASSWORD);
+                browser.driver.get(BASE + "/search.xhtml?q=" + encode(probe));
+                waitFor(browser, By.id("queryError"));
+                assertTrue(browser.driver.findElement(By.id("queryError")).getText().contains("zu viele Wörter mit ~"),
+                        browser.driver.findElement(By.id("queryError")).getText());
+                assertEquals("true", browser.driver.findElement(By.id("q")).getAttribute("aria-invalid"));
+                assertEquals(probe, browser.driver.findElement(By.id("q")).getAttribute("value"), "the query is kept to correct");
+                assertTrue(browser.driver.findElements(By.id("searchHits")).isEmpty());
+                assertAccessible(browser);
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("SearchIT-probe");
+                throw e;
+            }
+        }
+    }
+
     /** A text file, its extraction waited for; its id. */
     private static long longDocument(ApiClient api, String slug, String name, String text) throws InterruptedException {
         ApiClient.Answer uploaded = expect(201, api.postMultipart("/groups/" + slug + "/documents",

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * request came through (page, REST, link), so the pages merely hide what the boundary would refuse anyway.
  *
  * <p>Rule of refusal: whoever may not {@link GroupAction#SEE_GROUP see} a group gets {@link NotFoundException},
- * so a hidden group's existence never leaks; whoever sees it but may not act gets {@link ForbiddenException}.
+ * so a hidden group's existence never leaks; so does whoever may not see the part of it asked for (its members and
+ * what concerns them: join requests and invitations). Whoever sees it but may not act gets
+ * {@link ForbiddenException}.
  */
 public final class AccessPolicy {
 
@@ -76,8 +78,8 @@ public final class AccessPolicy {
     }
 
     /**
-     * Refuses with 404 when the group, or the part of it asked for (members, content), is invisible to the viewer;
-     * with 401 for guests and 403 for everyone else.
+     * Refuses with 404 when the group, or the part of it asked for (members, content, join requests, invitations),
+     * is invisible to the viewer; with 401 for guests and 403 for everyone else.
      */
     public void require(Viewer viewer, GroupAction action, GroupFacts group) {
         if (!permits(viewer, GroupAction.SEE_GROUP, group)) {
@@ -85,6 +87,13 @@ public final class AccessPolicy {
         }
         boolean reading = action == GroupAction.SEE_MEMBERS || action == GroupAction.READ_CONTENT;
         if (reading && !permits(viewer, action, group)) {
+            throw new NotFoundException();
+        }
+        // Join requests and invitations are about who is in the group, and are found by their ids: whoever may not
+        // see the members gets 404 for them, the same as for an unknown id, so that a 403 does not tell that a
+        // private group has a request or an invitation of that id.
+        boolean aboutMembers = action == GroupAction.DECIDE_REQUESTS || action == GroupAction.INVITE;
+        if (aboutMembers && !permits(viewer, GroupAction.SEE_MEMBERS, group)) {
             throw new NotFoundException();
         }
         if (!permits(viewer, action, group)) {

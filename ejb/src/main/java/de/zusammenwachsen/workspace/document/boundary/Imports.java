@@ -10,6 +10,7 @@ import de.zusammenwachsen.workspace.core.NotFoundException;
 import de.zusammenwachsen.workspace.core.TooLargeException;
 import de.zusammenwachsen.workspace.document.control.BlobStore;
 import de.zusammenwachsen.workspace.document.control.DocumentSettings;
+import de.zusammenwachsen.workspace.document.control.ImportArchives;
 import de.zusammenwachsen.workspace.document.control.Libraries;
 import de.zusammenwachsen.workspace.document.entity.DocumentImport;
 import de.zusammenwachsen.workspace.document.entity.ExtractionState;
@@ -30,13 +31,18 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Bulk imports: a group moving in brings its files as one ZIP archive; the archive is stored like any upload and
  * unpacked into documents and folders by a durable background job (see ImportJobs), whose progress pages poll.
+ * Before it is stored, its contents are checked against the limits of entries and unpacked bytes and against the
+ * group's free room ({@link ImportArchives}): an archive over them is refused whole, before anything is stored.
  */
 @Stateless
 public class Imports {
+
+    private static final long MB = 1024L * 1024L;
 
     @PersistenceContext
     EntityManager em;
@@ -65,10 +71,19 @@ public class Imports {
         if (declaredSize > max) {
             throw new TooLargeException("import.file.tooLarge", max / (1024 * 1024));
         }
-        StoredFile archive = BlobStore.configured().store(zip, max, name, "import.file.tooLarge");
-        if (!archive.mediaType().equals("application/zip") && !archive.mediaType().startsWith("application/x-zip")) {
-            throw new InvalidInputException("import.notZip");
-        }
+        // What the archive unpacks to must fit the import's limit and the group's free room; checked before the
+        // archive is stored, so a refused import leaves nothing: no blob, no job, no document.
+        long room = Math.max(0, libraries.quotaBytes(group) - libraries.usedBytes(group));
+        long limit = DocumentSettings.maxImportExpandedBytes();
+        Supplier<TooLargeException> tooLarge = room < limit
+                ? () -> new TooLargeException("import.expanded.quota", room / MB)
+                : () -> new TooLargeException("import.expanded.tooLarge", limit / MB);
+        StoredFile archive = BlobStore.configured().store(zip, max, name, "import.file.tooLarge", (file, type) -> {
+            if (!type.equals("application/zip") && !type.startsWith("application/x-zip")) {
+                throw new InvalidInputException("import.notZip");
+            }
+            ImportArchives.check(file, DocumentSettings.maxImportEntries(), Math.min(room, limit), tooLarge);
+        });
         DocumentImport job = new DocumentImport(group, folder, name, archive, viewer.accountId(), Instant.now());
         em.persist(job);
         em.flush();

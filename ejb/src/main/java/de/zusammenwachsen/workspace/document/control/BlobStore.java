@@ -64,11 +64,28 @@ public class BlobStore {
     public record SweepResult(int examined, int removed, long bytesRemoved, int incompleteRemoved) {
     }
 
+    /** Looks at a file before it is stored, and refuses it by throwing; see {@link #store(InputStream, long, String, String, Inspection)}. */
+    @FunctionalInterface
+    public interface Inspection {
+
+        /** {@code file} holds the whole upload, {@code mediaType} is its sniffed type. */
+        void inspect(Path file, String mediaType);
+    }
+
     /**
      * Stores what {@code in} delivers, at most {@code maxBytes} (beyond that: {@link TooLargeException} with
      * {@code tooLargeKey} and the limit in MB), and returns its hash, size and sniffed type.
      */
     public StoredFile store(InputStream in, long maxBytes, String fileName, String tooLargeKey) {
+        return store(in, maxBytes, fileName, tooLargeKey, null);
+    }
+
+    /**
+     * Stores like {@link #store(InputStream, long, String, String)}, but lets {@code inspection} look at the whole
+     * upload first: what it refuses is deleted unstored, so a refused file leaves nothing behind, not even a blob
+     * for the sweeper.
+     */
+    public StoredFile store(InputStream in, long maxBytes, String fileName, String tooLargeKey, Inspection inspection) {
         try {
             Files.createDirectories(incoming);
             Path temp = incoming.resolve(UUID.randomUUID() + ".part");
@@ -91,6 +108,9 @@ public class BlobStore {
                 }
                 String hash = HexFormat.of().formatHex(digest.digest());
                 String type = ContentTypes.sniff(temp, fileName);
+                if (inspection != null) {
+                    inspection.inspect(temp, type);
+                }
                 place(temp, hash);
                 return new StoredFile(hash, size, type);
             } finally {

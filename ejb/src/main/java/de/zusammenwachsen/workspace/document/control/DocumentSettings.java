@@ -28,6 +28,22 @@ public final class DocumentSettings {
         return Long.parseLong(Settings.get("zw.documents.max.import.mb", "1024")) * MB;
     }
 
+    /**
+     * Most entries (files and folders) one bulk import may hold (default 2,000): each file becomes a document with a
+     * job of text extraction, so the number, not the archive's size, is what loads the server.
+     */
+    public static int maxImportEntries() {
+        return Integer.parseInt(Settings.get("zw.documents.max.import.entries", "2000"));
+    }
+
+    /**
+     * Most a bulk import may hold unpacked (default 2 GB); the group's free room limits it further. A ZIP archive
+     * of 2 MB can hold gigabytes: the archive's own size says nothing about what it brings in.
+     */
+    public static long maxImportExpandedBytes() {
+        return Long.parseLong(Settings.get("zw.documents.max.import.expanded.mb", "2048")) * MB;
+    }
+
     public static Path blobDirectory() {
         String configured = Settings.get("zw.blobs.dir", null);
         return configured == null ? Settings.dataDirectory().resolve("blobs") : Path.of(configured);

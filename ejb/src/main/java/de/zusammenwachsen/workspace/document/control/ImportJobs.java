@@ -17,8 +17,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,9 +98,15 @@ public class ImportJobs {
         }
         BlobStore blobs = BlobStore.configured();
         WorkingGroup group = job.getGroup();
-        try (ZipFile zip = open(blobs, job.getBlobHash())) {
+        try (ZipFile zip = ImportArchives.open(blobs.path(job.getBlobHash()))) {
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             if (job.getEntriesTotal() == 0) {
+                // Imports start only with archives within the limit (see Imports#start); one queued before that
+                // check, or before the limit was lowered, is stopped here rather than queueing thousands of jobs.
+                if (entries.size() > DocumentSettings.maxImportEntries()) {
+                    job.fail("tooManyEntries", Instant.now());
+                    return true;
+                }
                 job.started(entries.size());
             }
             libraries.lock(group);
@@ -187,16 +191,5 @@ public class ImportJobs {
             return Outcome.SKIPPED;
         }
         return Outcome.IMPORTED;
-    }
-
-    private static ZipFile open(BlobStore blobs, String hash) throws IOException {
-        try {
-            ZipFile zip = new ZipFile(blobs.path(hash).toFile(), StandardCharsets.UTF_8);
-            Collections.list(zip.entries());
-            return zip;
-        } catch (IllegalArgumentException malformedNames) {
-            // Archives made on Windows name their entries in the old DOS code page, not in UTF-8.
-            return new ZipFile(blobs.path(hash).toFile(), Charset.forName("Cp437"));
-        }
     }
 }

@@ -51,9 +51,12 @@ public final class GroupView {
     public record PendingInvitation(Long id, String email, String invitedBy, Instant createdAt, Instant expiresAt) {
     }
 
-    /** What the holder of an invitation link learns before accepting it. */
+    /**
+     * What the holder of an invitation link learns before accepting it; {@code otherAccount}: someone is logged in
+     * whose address is not the invited one, and who therefore may not accept it.
+     */
     public record InvitationOffer(String groupSlug, String groupName, String email, boolean usable,
-                                  boolean accountExists) {
+                                  boolean accountExists, boolean otherAccount) {
     }
 
     /** Filters of the group directory; null means "any". */

@@ -252,15 +252,22 @@ public class Memberships {
         audit.record("membership.invitationRevoked", invitation.getGroup(), invitation.getEmail(), null);
     }
 
-    /** What an invitation link offers; the link itself is the permission to learn the group's name. */
+    /**
+     * What an invitation link offers; the link itself is the permission to learn the group's name. Whether it is
+     * for the logged-in account tells the page to offer accepting, or to say that it is meant for someone else.
+     */
     public GroupView.InvitationOffer offer(String secret) {
         Invitation invitation = invitation(secret);
         WorkingGroup group = invitation.getGroup();
+        boolean otherAccount = !caller.viewer().isGuest() && !invitation.isFor(groups.account(caller.accountId()));
         return new GroupView.InvitationOffer(group.getSlug(), group.getName(), invitation.getEmail(),
-                invitation.isUsable(Instant.now()), groups.accountByEmail(invitation.getEmail()) != null);
+                invitation.isUsable(Instant.now()), groups.accountByEmail(invitation.getEmail()) != null, otherAccount);
     }
 
-    /** Accepts an invitation as the logged-in person; returns the group's slug. */
+    /**
+     * Accepts an invitation as the logged-in person, whose address must be the invited one (403
+     * {@code invitation.otherAddress} otherwise, and nothing changes); returns the group's slug.
+     */
     public String accept(String secret) {
         policy.requireAccount(caller.viewer());
         Invitation invitation = invitation(secret);

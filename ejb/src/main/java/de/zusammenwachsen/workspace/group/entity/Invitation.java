@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.group.entity;
 
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.core.ConflictException;
+import de.zusammenwachsen.workspace.core.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -78,8 +79,20 @@ public class Invitation {
         return state == RequestState.PENDING && expiresAt.isAfter(now) && !group.isArchived();
     }
 
-    /** Accepts the invitation for {@code account}; whoever holds the link may use it, once. */
+    /** Whether the invitation went to this account's address (both normalised). */
+    public boolean isFor(Account account) {
+        return account != null && email.equals(Account.normaliseEmail(account.getEmail()));
+    }
+
+    /**
+     * Accepts the invitation for {@code account}, once. Only the account of the invited address may: a link
+     * forwarded, or seen by someone else, must not let another account into a hidden group. Someone without an
+     * account registers through the link with the invited address, so that account is the invited one.
+     */
     public Membership accept(Account account, Instant now) {
+        if (!isFor(account)) {
+            throw new ForbiddenException("invitation.otherAddress");
+        }
         if (!isUsable(now)) {
             throw new ConflictException("invitation.unusable");
         }

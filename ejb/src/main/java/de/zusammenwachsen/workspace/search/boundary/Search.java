@@ -77,7 +77,10 @@ public class Search {
     public static final int MAX_PAGE_SIZE = 100;
     public static final int MAX_QUERY_LENGTH = 300;
     public static final int MAX_SUGGESTIONS = 10;
-    /** Fewer hits than this and the query is tried again with typo tolerance, for "did you mean". */
+    /**
+     * Fewer hits than this and the query is tried again with typo tolerance, for "did you mean"; a plain query of
+     * at most {@link QueryText#MAX_TOLERANT_TERMS} words only, whose expansions stay within Lucene's limit.
+     */
     static final int FEW_HITS = 3;
     static final int PASSAGE_LENGTH = 220;
     /** A word in the title counts three times one in the text. */
@@ -137,7 +140,7 @@ public class Search {
         boolean fuzzy = false;
         String didYouMean = null;
         long total = result.total().hitCount();
-        if (total < FEW_HITS && QueryText.plain(text)) {
+        if (total < FEW_HITS && QueryText.plain(text) && QueryText.terms(text) <= QueryText.MAX_TOLERANT_TERMS) {
             SearchResult<List<?>> tolerant = fetch(session, indexes.predicate().match()
                     .field(TITLE).boost(TITLE_BOOST).field(TEXT).field(PASSAGE).boost(0.1f).matching(text).fuzzy(2, 1)
                     .minimumShouldMatchPercent(100).toPredicate(), filters, query.sort(), total == 0 ? offset : 0,
@@ -196,20 +199,30 @@ public class Search {
     /** Titles of groups, documents, threads and meetings the viewer may read that start like the typed words. */
     public List<SearchView.Suggestion> suggest(String prefix, int max) {
         String typed = prefix == null ? "" : prefix.strip();
-        if (typed.length() < 2 || typed.length() > MAX_QUERY_LENGTH) {
+        if (typed.length() < 2 || typed.length() > MAX_QUERY_LENGTH || QueryText.terms(typed) > QueryText.MAX_TERMS) {
             return List.of();
         }
         AccessPolicy.SearchScope scope = scope();
         SearchSession session = org.hibernate.search.mapper.orm.Search.session(em);
         SearchScope<Object> indexes = session.scope(SUGGESTED);
         SearchPredicateFactory f = indexes.predicate();
-        return session.search(indexes)
-                .select(p -> p.composite().from(p.field(KIND, String.class), p.field(TITLE, String.class),
-                        p.field(GROUP_NAME, String.class), p.field(LINK, String.class)).asList())
-                .where(f.bool().must(f.match().field(TITLE_PREFIX).matching(typed).minimumShouldMatchPercent(100))
-                        .filter(SearchPredicates.readable(f, scope)).toPredicate())
-                .sort(s -> s.score().then().field(DATE).desc())
-                .fetchHits(Math.max(1, Math.min(max, MAX_SUGGESTIONS))).stream()
+        List<List<?>> rows;
+        try {
+            rows = session.search(indexes)
+                    .select(p -> p.composite().from(p.field(KIND, String.class), p.field(TITLE, String.class),
+                            p.field(GROUP_NAME, String.class), p.field(LINK, String.class)).asList())
+                    .where(f.bool().must(f.match().field(TITLE_PREFIX).matching(typed).minimumShouldMatchPercent(100))
+                            .filter(SearchPredicates.readable(f, scope)).toPredicate())
+                    .sort(s -> s.score().then().field(DATE).desc())
+                    .fetchHits(Math.max(1, Math.min(max, MAX_SUGGESTIONS)));
+        } catch (RuntimeException e) {
+            // Suggestions while typing never show an error: a prefix Lucene finds too large has none.
+            if (QueryText.refusal(e) instanceof InvalidInputException) {
+                return List.of();
+            }
+            throw e;
+        }
+        return rows.stream()
                 .map(row -> new SearchView.Suggestion(Kind.ofKey((String) row.get(0)), (String) row.get(1),
                         (String) row.get(2), (String) row.get(3)))
                 .toList();
@@ -246,6 +259,16 @@ public class Search {
     private SearchResult<List<?>> fetch(SearchSession session, SearchPredicate text, SearchPredicate filters,
                                         SearchView.Sort sort, int offset, int size, boolean highlighted) {
         Instant now = Instant.now();
+        try {
+            return fetchPage(session, text, filters, sort, offset, size, highlighted, now);
+        } catch (RuntimeException e) {
+            throw QueryText.refusal(e);
+        }
+    }
+
+    private SearchResult<List<?>> fetchPage(SearchSession session, SearchPredicate text, SearchPredicate filters,
+                                            SearchView.Sort sort, int offset, int size, boolean highlighted,
+                                            Instant now) {
         return session.search(SearchIndex.TYPES)
                 .select(p -> p.composite().from(p.id(Long.class), p.field(KIND, String.class),
                         p.field(TITLE, String.class),

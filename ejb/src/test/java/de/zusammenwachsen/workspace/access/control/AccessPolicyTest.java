@@ -137,4 +137,21 @@ class AccessPolicyTest {
         assertThrows(ForbiddenException.class, () -> POLICY.require(viewer(Who.GROUP_MEMBER), EDIT_SETTINGS, privateGroup));
         assertThrows(UnauthenticatedException.class, () -> POLICY.require(Viewer.GUEST, REQUEST_TO_JOIN, privateGroup));
     }
+
+    @Test
+    void requestsAndInvitationsAreNotFoundForWhoeverMayNotSeeTheMembers() {
+        var privateGroup = new AccessPolicy.GroupFacts(GROUP, Visibility.PRIVATE, JoinPolicy.REQUEST, false);
+        var publicGroup = new AccessPolicy.GroupFacts(GROUP, Visibility.PUBLIC, JoinPolicy.REQUEST, false);
+        for (GroupAction action : List.of(DECIDE_REQUESTS, INVITE)) {
+            assertThrows(NotFoundException.class, () -> POLICY.require(viewer(Who.NETWORK_MEMBER), action, privateGroup));
+            assertThrows(NotFoundException.class, () -> POLICY.require(Viewer.GUEST, action, privateGroup));
+            assertThrows(NotFoundException.class, () -> POLICY.require(Viewer.GUEST, action, publicGroup));
+            // Who sees the members but may not act on them is told so.
+            assertThrows(ForbiddenException.class, () -> POLICY.require(viewer(Who.GROUP_MEMBER), action, privateGroup));
+            assertThrows(ForbiddenException.class, () -> POLICY.require(viewer(Who.NETWORK_MEMBER), action, publicGroup));
+            POLICY.require(viewer(Who.MODERATOR), action, privateGroup);
+        }
+        // Other refusals stay as they were: a network member sees a private group but may not change its settings.
+        assertThrows(ForbiddenException.class, () -> POLICY.require(viewer(Who.NETWORK_MEMBER), EDIT_SETTINGS, privateGroup));
+    }
 }

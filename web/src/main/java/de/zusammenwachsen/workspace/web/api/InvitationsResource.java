@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Invitations by id and by their mailed link: moderators withdraw them; the holder of the link accepts it, as a
- * logged-in account or by creating one. The API has no registration of its own: an invitation is the way in for
+ * Invitations by id and by their mailed link: moderators withdraw them; the invited person accepts it, as the
+ * logged-in account of the invited address (403 {@code invitation.otherAddress} for any other account) or by
+ * creating the account of that address. The API has no registration of its own: an invitation is the way in for
  * scripts too. Inviting is {@link GroupInvitationsResource}.
  */
 @Path("invitations")
