@@ -3,7 +3,7 @@ package de.zusammenwachsen.workspace.web.search;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
-import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.SessionAccount;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -41,8 +41,9 @@ abstract class SessionJsonServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        SessionAccount.identify(request, caller);
+        // Asked after identifying: a session that ended there has no language to ask for any more.
         HttpSession session = request.getSession(false);
-        caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
         // The language chosen in this session; asking the session bean without a session would start one per guest.
         Locale locale = session == null ? Locale.GERMAN : languageView.getLocale();
         JsonValue answer;
