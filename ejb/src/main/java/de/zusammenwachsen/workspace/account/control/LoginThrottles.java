@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 public class LoginThrottles {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottles.class.getName());
-    /** Rows untouched this long are forgotten: a failure of yesterday does not count against today's login. */
+    /** Counts untouched this long are swept (hourly), so that old failures stop counting and the table stays small. */
     static final Duration RETENTION = Duration.ofDays(1);
     /** Network addresses are at most 45 characters (IPv6 with IPv4 tail); anything longer is cut. */
     private static final int CLIENT_MAX = 64;
