@@ -299,8 +299,9 @@ class AccountsIT {
         String fresh = Fixtures.unique("neu") + "@zw-example.de";
         try (Browser browser = new Browser()) {
             try {
-                String forNew = register(browser, fresh, "Nora Neu");
-                String forExisting = register(browser, owner.email().toUpperCase(java.util.Locale.ROOT), "Mallory Zweitkonto");
+                String forNew = register(browser, fresh, "Nora Neu", "Ein langes Passwort am Geiseltalsee");
+                String forExisting = register(browser, owner.email().toUpperCase(java.util.Locale.ROOT), "Mallory Zweitkonto",
+                        "Zweitkonto mit eigenem Passwort");
                 assertEquals(forNew, forExisting, "the same answer for a taken address as for a new one");
                 assertTrue(forExisting.contains("Wir haben Ihnen eine E-Mail geschickt"), forExisting);
 
@@ -415,12 +416,12 @@ class AccountsIT {
         assertTrue(browser.driver.findElements(By.id("logout")).isEmpty(), "still logged in");
     }
 
-    /** Fills in the registration form with a good password; the answer shown. */
-    private static String register(Browser browser, String email, String name) {
+    /** Fills in and sends the registration form; the answer shown. */
+    private static String register(Browser browser, String email, String name, String password) {
         browser.driver.get(BASE + "/account/register.xhtml");
         Flows.type(browser, "registerForm:displayName", name);
         Flows.type(browser, "registerForm:email", email);
-        Flows.type(browser, "registerForm:password", "Ein langes Passwort am Geiseltalsee");
+        Flows.type(browser, "registerForm:password", password);
         browser.driver.findElement(By.id("registerForm:register")).click();
         Flows.waitFor(browser, By.id("registered"));
         return browser.driver.findElement(By.id("registered")).getText();
