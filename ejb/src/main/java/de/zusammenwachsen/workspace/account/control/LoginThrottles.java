@@ -77,12 +77,13 @@ public class LoginThrottles {
         return throttle.claim(now, lockout);
     }
 
-    /** The password was right: the count of the address from this client starts again (in the caller's transaction). */
+    /**
+     * The password was right: the count of the address from this client starts again, and the row goes, so that
+     * successful logins leave nothing behind (in the caller's transaction).
+     */
     public void succeeded(String emailHash, String client) {
-        LoginThrottle throttle = em.find(LoginThrottle.class, new LoginThrottle.Key(emailHash, client));
-        if (throttle != null) {
-            throttle.succeeded();
-        }
+        em.createQuery("delete from LoginThrottle t where t.key.emailHash = :h and t.key.client = :c")
+                .setParameter("h", emailHash).setParameter("c", client).executeUpdate();
     }
 
     /** A new password proves the address: its counts start again on every client (in the caller's transaction). */

@@ -16,8 +16,8 @@ import java.util.Objects;
  * guessing elsewhere cannot lock the owner out; counted for every address typed in, known or not, so that the
  * lock-out itself does not tell which addresses have an account. The address is kept only as a hash.
  *
- * <p>Every attempt is counted before the password is checked ({@link #claim}) and a success takes it back
- * ({@link #succeeded}): so parallel attempts cannot slip past the limit while their passwords are being checked.
+ * <p>Every attempt is counted before the password is checked ({@link #claim}), and a success removes the row (the
+ * count starts again): so parallel attempts cannot slip past the limit while their passwords are being checked.
  */
 @Entity
 @Table(name = "login_throttle")
@@ -62,7 +62,7 @@ public class LoginThrottle {
 
     /**
      * Counts an attempt as failed until it succeeds. The {@link #MAX_FAILURES}th in a row locks the client for
-     * {@code lockout} right away, before its password is checked; a success then unlocks again.
+     * {@code lockout} right away, before its password is checked; should it succeed, the row goes and the lock with it.
      */
     public Claim claim(Instant now, Duration lockout) {
         if (isLocked(now)) {
@@ -76,12 +76,6 @@ public class LoginThrottle {
             return Claim.LAST;
         }
         return Claim.ALLOWED;
-    }
-
-    /** The password was right: the count starts again. */
-    public void succeeded() {
-        failures = 0;
-        lockedUntil = null;
     }
 
     public Key getKey() {

@@ -26,17 +26,4 @@ class LoginThrottleTest {
         assertFalse(throttle.isLocked(now.plus(Duration.ofMinutes(16))), "the lock ends by itself");
         assertEquals(LoginThrottle.Claim.ALLOWED, throttle.claim(now.plus(Duration.ofMinutes(16)), LOCKOUT), "and the count starts again");
     }
-
-    @Test
-    void aSuccessTakesTheCountBackEvenOnTheLastAttempt() {
-        LoginThrottle throttle = new LoginThrottle("hash", "192.0.2.1", now);
-        for (int i = 1; i < LoginThrottle.MAX_FAILURES; i++) {
-            throttle.claim(now, LOCKOUT);
-        }
-        assertEquals(LoginThrottle.Claim.LAST, throttle.claim(now, LOCKOUT));
-        throttle.succeeded();
-        assertFalse(throttle.isLocked(now));
-        assertEquals(0, throttle.getFailures());
-        assertEquals(LoginThrottle.Claim.ALLOWED, throttle.claim(now, LOCKOUT));
-    }
 }
