@@ -2,11 +2,14 @@ package de.zusammenwachsen.workspace.account.boundary;
 
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.account.control.EmailAddress;
+import de.zusammenwachsen.workspace.account.control.LoginThrottles;
+import de.zusammenwachsen.workspace.account.control.NewPassword;
 import de.zusammenwachsen.workspace.account.control.PasswordHasher;
 import de.zusammenwachsen.workspace.account.control.PasswordPolicy;
 import de.zusammenwachsen.workspace.account.control.SecretTokens;
 import de.zusammenwachsen.workspace.account.entity.Account;
 import de.zusammenwachsen.workspace.account.entity.Language;
+import de.zusammenwachsen.workspace.account.entity.LoginThrottle;
 import de.zusammenwachsen.workspace.account.entity.OneTimeToken;
 import de.zusammenwachsen.workspace.account.entity.TokenPurpose;
 import de.zusammenwachsen.workspace.core.ConflictException;
@@ -22,16 +25,35 @@ import jakarta.persistence.PersistenceContext;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
-/** Registration with e-mail confirmation, login with lock-out, password reset by mail. */
+/**
+ * Registration with e-mail confirmation, login with lock-out, password reset by mail. None of them tells a stranger
+ * whether an address has an account: registration answers alike and mails the owner instead, a login with an
+ * unknown address costs the same time and is counted and locked out alike.
+ */
 @Stateless
 public class Accounts {
 
     /** What a login attempt came to; a result, not an exception, so that the failure count is committed. */
     public enum LoginOutcome { SUCCESS, WRONG_CREDENTIALS, LOCKED, UNCONFIRMED }
 
-    public record LoginResult(LoginOutcome outcome, Long accountId, Language language) {
+    /**
+     * The outcome; on success the account, its language and the credentials epoch that the session keeps; when
+     * locked, how long the client waits.
+     */
+    public record LoginResult(LoginOutcome outcome, Long accountId, Language language, int credentialsEpoch,
+                              Duration lockout) {
+
+        static LoginResult of(LoginOutcome outcome) {
+            return new LoginResult(outcome, null, null, 0, outcome == LoginOutcome.LOCKED ? Settings.loginLockout() : null);
+        }
+
+        static LoginResult success(Account account) {
+            return new LoginResult(LoginOutcome.SUCCESS, account.getId(), account.getLanguage(),
+                    account.getCredentialsEpoch(), null);
+        }
     }
 
     public record Me(Long id, String email, String displayName, String language, boolean administrator) {
@@ -46,26 +68,45 @@ public class Accounts {
     @Inject
     Caller caller;
 
+    @Inject
+    LoginThrottles throttles;
+
+    @Inject
+    NewPassword newPassword;
+
     private final PasswordHasher hasher = new PasswordHasher();
 
-    public Long register(String email, String displayName, String password, Language language) {
-        Account account = create(email, displayName, password, language, false);
+    /**
+     * Registers a new address and mails the confirmation link. For an address that already has an account, the
+     * answer is the same (nothing tells the visitor), the work is the same (the password is hashed all the same),
+     * and the owner gets a mail saying so, with the way to a new password in case it was them.
+     */
+    public void register(String email, String displayName, String password, Language language) {
+        String address = EmailAddress.require(email);
+        String name = requireDisplayName(displayName);
+        PasswordPolicy.check(password, address);
+        String hash = hasher.hash(password.toCharArray());
+        Account existing = findByEmail(address);
+        if (existing != null) {
+            if (!existing.isDisabled()) {
+                mails.send(existing.getEmail(), existing.getLanguage(), "accountExists", existing.getDisplayName(),
+                        Settings.baseUrl() + "/account/forgot.xhtml");
+            }
+            return;
+        }
+        Account account = new Account(address, name, hash, language);
+        Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
         String secret = issue(account, TokenPurpose.CONFIRM_EMAIL);
         mails.send(account.getEmail(), account.getLanguage(), "confirm", account.getDisplayName(),
                 link("/account/confirm.xhtml", secret));
-        return account.getId();
     }
 
     /**
      * Creates an active account for an address that the caller has already proven, e.g. through an invitation
-     * link that was mailed to it; no confirmation mail is needed then.
+     * link that was mailed to it; no confirmation mail is needed then. Saying that the address is taken reveals
+     * nothing here: only whoever reads that mailbox holds such a link.
      */
     public Account createConfirmed(String email, String displayName, String password, Language language) {
-        return create(email, displayName, password, language, true);
-    }
-
-    /** A new account after checking address, name, password and that the address is free. */
-    private Account create(String email, String displayName, String password, Language language, boolean confirmed) {
         String address = EmailAddress.require(email);
         String name = requireDisplayName(displayName);
         PasswordPolicy.check(password, address);
@@ -73,9 +114,7 @@ public class Accounts {
             throw new ConflictException("account.emailTaken");
         }
         Account account = new Account(address, name, hasher.hash(password.toCharArray()), language);
-        if (confirmed) {
-            account.confirm();
-        }
+        account.confirm();
         Flush.orConflict(em, "account.emailTaken", () -> em.persist(account));
         return account;
     }
@@ -88,44 +127,68 @@ public class Accounts {
         return token.getAccount().getId();
     }
 
-    public LoginResult login(String email, String password) {
-        Account account = findByEmail(Account.normaliseEmail(email));
+    /**
+     * Checks a login from {@code client} (the network address it came from). Known and unknown addresses take the
+     * same path: the attempt is counted for the address and the client first (a client that failed too often waits,
+     * whoever else may try), then exactly one key derivation runs, against the account's hash or a dummy one.
+     */
+    public LoginResult login(String email, String password, String client) {
+        String emailHash = LoginThrottles.emailHash(email);
+        String from = LoginThrottles.client(client);
         Instant now = Instant.now();
-        if (account == null) {
-            // Spend the same time as for a real account, so that response times do not reveal addresses.
-            hasher.matches(String.valueOf(password).toCharArray(), hasher.dummyHash());
-            return new LoginResult(LoginOutcome.WRONG_CREDENTIALS, null, null);
+        LoginThrottle.Claim claim = throttles.claim(emailHash, from, now, Settings.loginLockout());
+        if (claim == LoginThrottle.Claim.REFUSED) {
+            return LoginResult.of(LoginOutcome.LOCKED);
         }
-        if (account.isLocked(now)) {
-            return new LoginResult(LoginOutcome.LOCKED, null, null);
+        Account account = findByEmail(Account.normaliseEmail(email));
+        char[] typed = String.valueOf(password).toCharArray();
+        boolean matches = hasher.matches(typed, account == null ? hasher.dummyHash() : account.getPasswordHash());
+        if (account == null || !matches) {
+            return LoginResult.of(claim == LoginThrottle.Claim.LAST ? LoginOutcome.LOCKED : LoginOutcome.WRONG_CREDENTIALS);
         }
-        if (!hasher.matches(String.valueOf(password).toCharArray(), account.getPasswordHash())) {
-            account.loginFailed(now, Settings.loginLockout());
-            return new LoginResult(account.isLocked(now) ? LoginOutcome.LOCKED : LoginOutcome.WRONG_CREDENTIALS, null, null);
-        }
+        throttles.succeeded(emailHash, from);
         if (!account.isActive()) {
-            return new LoginResult(LoginOutcome.UNCONFIRMED, null, null);
+            return LoginResult.of(LoginOutcome.UNCONFIRMED);
         }
-        account.loginSucceeded();
-        return new LoginResult(LoginOutcome.SUCCESS, account.getId(), account.getLanguage());
+        return LoginResult.success(account);
     }
 
-    /** Sends a reset link if the address belongs to an active account; says nothing either way. */
+    /**
+     * Sends a reset link if the address belongs to an account that is not disabled; says nothing either way. An
+     * unconfirmed account gets one too: the link proves the address as the confirmation link would, and it is the way
+     * out for someone who lost the confirmation mail (the mail on a second registration points them here).
+     */
     public void requestPasswordReset(String email) {
         Account account = findByEmail(Account.normaliseEmail(email));
-        if (account != null && account.isActive()) {
+        if (account != null && !account.isDisabled()) {
             String secret = issue(account, TokenPurpose.RESET_PASSWORD);
             mails.send(account.getEmail(), account.getLanguage(), "reset", account.getDisplayName(),
                     link("/account/reset.xhtml", secret));
         }
     }
 
-    public void resetPassword(String secret, String newPassword) {
+    /**
+     * Sets a new password through a mailed link. Every other reset link of the person stops working with it, the
+     * sessions logged in with the old password end, and on request the personal access tokens are revoked too: a
+     * reset is what people do when they fear someone else knows their password.
+     */
+    public void resetPassword(String secret, String password, boolean revokeAccessTokens) {
         OneTimeToken token = usableToken(secret, TokenPurpose.RESET_PASSWORD);
         Account account = token.getAccount();
-        PasswordPolicy.check(newPassword, account.getEmail());
-        token.use(Instant.now());
-        account.changePassword(hasher.hash(newPassword.toCharArray()));
+        if (account.isDisabled()) {
+            throw new InvalidInputException("token.invalid");
+        }
+        PasswordPolicy.check(password, account.getEmail());
+        Instant now = Instant.now();
+        // The row decides: of two resets at the same moment (with this link or another one of the person's), one wins.
+        int claimed = em.createQuery("update OneTimeToken t set t.usedAt = :now where t.id = :id and t.usedAt is null")
+                .setParameter("now", now).setParameter("id", token.getId()).executeUpdate();
+        if (claimed != 1) {
+            throw new InvalidInputException("token.used");
+        }
+        // The link reached the address, which proves it as the confirmation link would.
+        account.confirm();
+        newPassword.set(account, password, revokeAccessTokens, now);
     }
 
     public Me me() {

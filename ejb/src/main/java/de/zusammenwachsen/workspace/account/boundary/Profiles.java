@@ -2,6 +2,7 @@ package de.zusammenwachsen.workspace.account.boundary;
 
 import de.zusammenwachsen.workspace.access.control.AccessPolicy;
 import de.zusammenwachsen.workspace.access.control.Caller;
+import de.zusammenwachsen.workspace.account.control.NewPassword;
 import de.zusammenwachsen.workspace.account.control.PasswordHasher;
 import de.zusammenwachsen.workspace.account.control.PasswordPolicy;
 import de.zusammenwachsen.workspace.account.entity.Account;
@@ -14,6 +15,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
 
 /** A person's own profile: how others see them in the network, and their language. */
 @Stateless
@@ -32,6 +35,9 @@ public class Profiles {
 
     @Inject
     Caller caller;
+
+    @Inject
+    NewPassword newPassword;
 
     private final AccessPolicy policy = new AccessPolicy();
     private final PasswordHasher hasher = new PasswordHasher();
@@ -59,13 +65,18 @@ public class Profiles {
         return view(account);
     }
 
-    public void changePassword(String current, String newPassword) {
+    /**
+     * Changes the own password. As after a reset, the person's other sessions end, reset links mailed before stop
+     * working, and on request the personal access tokens are revoked. Returns the new credentials epoch, which the
+     * session that made the change keeps so that it stays logged in.
+     */
+    public int changePassword(String current, String password, boolean revokeAccessTokens) {
         Account account = me();
         if (current == null || !hasher.matches(current.toCharArray(), account.getPasswordHash())) {
             throw new InvalidInputException("profile.password.wrong");
         }
-        PasswordPolicy.check(newPassword, account.getEmail());
-        account.changePassword(hasher.hash(newPassword.toCharArray()));
+        PasswordPolicy.check(password, account.getEmail());
+        return newPassword.set(account, password, revokeAccessTokens, Instant.now());
     }
 
     private Account me() {

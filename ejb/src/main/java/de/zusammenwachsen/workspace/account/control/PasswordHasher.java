@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PBKDF2-HMAC-SHA256 with a random 16-byte salt per password. The iteration count is stored with the hash so
@@ -17,6 +19,11 @@ public final class PasswordHasher {
     public static final int ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One dummy hash per iteration count, made on first use and kept for the JVM's life: made afresh per login, it
+     * cost a second key derivation, so an unknown address took twice as long as a known one and could be told apart.
+     */
+    private static final Map<Integer, String> DUMMIES = new ConcurrentHashMap<>();
 
     private final int iterations;
 
@@ -51,9 +58,12 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** A hash that matches no password; used to spend the same time when an e-mail address is unknown. */
+    /**
+     * A hash that matches no password, with this hasher's iteration count; checking a password against it costs
+     * exactly what checking a real one costs, so that response times do not reveal whether an address is known.
+     */
     public String dummyHash() {
-        return hash("no-such-account".toCharArray());
+        return DUMMIES.computeIfAbsent(iterations, n -> hash(SecretTokens.newSecret().toCharArray()));
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

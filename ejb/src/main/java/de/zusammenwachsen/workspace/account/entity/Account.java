@@ -14,15 +14,18 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
-import java.time.Duration;
 import java.time.Instant;
 
-/** A person's account in the network. Holds the login rules: confirmation, lock-out after failed logins. */
+/**
+ * A person's account in the network. Holds the login rules: confirmation, and the credentials epoch that ends the
+ * sessions of an old password. (Failed logins are counted per address and device in {@link LoginThrottle}, not here:
+ * a count on the account let anybody lock any account.)
+ */
 @Entity
 public class Account {
 
-    /** Failed logins in a row after which the account is locked for a while. */
-    public static final int MAX_FAILED_LOGINS = 5;
+    /** The credentials epoch of a new account; every new password raises it. */
+    public static final int FIRST_CREDENTIALS_EPOCH = 0;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,11 +72,12 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    /**
+     * Raised by every new password. A logged-in session remembers the epoch it was logged in with; a session of an
+     * older epoch counts as logged out, on every node of a cluster, without a registry of sessions.
+     */
+    @Column(name = "credentials_epoch", nullable = false)
+    private int credentialsEpoch = FIRST_CREDENTIALS_EPOCH;
 
     @Version
     private int version;
@@ -104,28 +108,14 @@ public class Account {
         return status == AccountStatus.ACTIVE;
     }
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    public boolean isDisabled() {
+        return status == AccountStatus.DISABLED;
     }
 
-    /** Counts a failed login; the fifth in a row locks the account for {@code lockout}. */
-    public void loginFailed(Instant now, Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-        }
-    }
-
-    public void loginSucceeded() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
+    /** A new password; the sessions logged in with the old one end (their epoch no longer matches). */
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
+        this.credentialsEpoch++;
     }
 
     public void makeAdministrator() {
@@ -214,8 +204,8 @@ public class Account {
         return createdAt;
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public int getCredentialsEpoch() {
+        return credentialsEpoch;
     }
 
     public int getVersion() {

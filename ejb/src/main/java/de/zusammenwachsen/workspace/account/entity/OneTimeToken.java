@@ -65,6 +65,10 @@ public class OneTimeToken {
         this.usedAt = now;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public Account getAccount() {
         return account;
     }

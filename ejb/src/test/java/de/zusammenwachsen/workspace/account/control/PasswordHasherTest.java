@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,16 @@ class PasswordHasherTest {
         String old = hasher.hash("Revier im Wandel".toCharArray());
         assertTrue(old.startsWith("pbkdf2-sha256$1000$"));
         assertTrue(new PasswordHasher().matches("Revier im Wandel".toCharArray(), old));
+    }
+
+    @Test
+    void theDummyHashIsMadeOnceSoThatAnUnknownAddressCostsOneKeyDerivationLikeAKnownOne() {
+        String dummy = hasher.dummyHash();
+        assertSame(dummy, hasher.dummyHash());
+        assertSame(dummy, new PasswordHasher(1_000).dummyHash(), "shared by every hasher of the same strength");
+        assertTrue(dummy.startsWith("pbkdf2-sha256$1000$"), "as slow to check as a real hash of this hasher");
+        assertFalse(hasher.matches("no-such-account".toCharArray(), dummy));
+        assertTrue(new PasswordHasher().dummyHash().startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$"));
     }
 
     @Test

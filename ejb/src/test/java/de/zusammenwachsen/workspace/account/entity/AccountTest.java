@@ -2,43 +2,21 @@ package de.zusammenwachsen.workspace.account.entity;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountTest {
 
     @Test
-    void fiveFailedLoginsInARowLockTheAccountForAWhile() {
-        Account account = new Account("Anna@Verein-Example.de", "Anna", "hash", Language.DE);
-        Instant now = Instant.parse("2026-11-24T10:00:00Z");
-        for (int i = 1; i < Account.MAX_FAILED_LOGINS; i++) {
-            account.loginFailed(now, Duration.ofMinutes(15));
-            assertFalse(account.isLocked(now), "not yet after " + i);
-        }
-        account.loginFailed(now, Duration.ofMinutes(15));
-        assertTrue(account.isLocked(now.plusSeconds(60)));
-        assertFalse(account.isLocked(now.plus(Duration.ofMinutes(16))), "the lock ends by itself");
-    }
-
-    @Test
-    void aSuccessfulLoginOrANewPasswordResetsTheCount() {
+    void everyNewPasswordRaisesTheCredentialsEpochSoThatOlderSessionsEnd() {
         Account account = new Account("b@verein-example.de", "B", "hash", Language.DE);
-        Instant now = Instant.now();
-        for (int i = 1; i < Account.MAX_FAILED_LOGINS; i++) {
-            account.loginFailed(now, Duration.ofMinutes(15));
-        }
-        account.loginSucceeded();
-        account.loginFailed(now, Duration.ofMinutes(15));
-        assertFalse(account.isLocked(now), "the count started again");
-        for (int i = 0; i < Account.MAX_FAILED_LOGINS; i++) {
-            account.loginFailed(now, Duration.ofMinutes(15));
-        }
-        assertTrue(account.isLocked(now));
+        assertEquals(Account.FIRST_CREDENTIALS_EPOCH, account.getCredentialsEpoch());
         account.changePassword("new hash");
-        assertFalse(account.isLocked(now), "a password reset unlocks");
+        assertEquals("new hash", account.getPasswordHash());
+        assertEquals(Account.FIRST_CREDENTIALS_EPOCH + 1, account.getCredentialsEpoch());
+        account.changePassword("newer hash");
+        assertEquals(Account.FIRST_CREDENTIALS_EPOCH + 2, account.getCredentialsEpoch());
     }
 
     @Test
@@ -49,5 +27,15 @@ class AccountTest {
         account.confirm();
         assertTrue(account.isActive());
         assertTrue(account.getLanguage() == Language.DE);
+    }
+
+    @Test
+    void aDisabledAccountIsNotConfirmedAgain() {
+        Account account = new Account("c@verein-example.de", "C", "hash", Language.DE);
+        account.confirm();
+        account.disable();
+        account.confirm();
+        assertTrue(account.isDisabled());
+        assertFalse(account.isActive());
     }
 }

@@ -6,6 +6,7 @@ import de.zusammenwachsen.workspace.account.entity.Language;
 import de.zusammenwachsen.workspace.network.boundary.Network;
 import de.zusammenwachsen.workspace.web.Messages;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
+import de.zusammenwachsen.workspace.web.shell.SessionLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -40,6 +41,8 @@ public class ProfileView {
     private String language;
     private String currentPassword;
     private String newPassword;
+    /** Offered with the new password and ticked by default, as on the reset page. */
+    private boolean revokeTokens = true;
     private String tokenName;
     private String newTokenSecret;
     private List<AccessTokens.TokenInfo> tokenList;
@@ -70,11 +73,18 @@ public class ProfileView {
         return null;
     }
 
+    /** Changes the password; this session stays logged in, the person's other sessions end. */
     public String changePassword() {
-        boolean ok = Messages.attempt(() -> profiles.changePassword(currentPassword, newPassword), "profile.passwordChanged");
+        int[] epoch = new int[1];
+        boolean ok = Messages.attempt(() -> epoch[0] = profiles.changePassword(currentPassword, newPassword, revokeTokens),
+                "profile.passwordChanged");
         currentPassword = null;
         newPassword = null;
-        return ok ? "/account/profile?faces-redirect=true" : null;
+        if (!ok) {
+            return null;
+        }
+        SessionLogin.credentialsChanged(epoch[0]);
+        return "/account/profile?faces-redirect=true";
     }
 
     /** Creates a token and shows its secret on this response only; it is never shown again. */
@@ -180,6 +190,14 @@ public class ProfileView {
 
     public void setNewPassword(String newPassword) {
         this.newPassword = newPassword;
+    }
+
+    public boolean isRevokeTokens() {
+        return revokeTokens;
+    }
+
+    public void setRevokeTokens(boolean revokeTokens) {
+        this.revokeTokens = revokeTokens;
     }
 
     public String getTokenName() {

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Registration: name, e-mail, password; the account works after the mailed link is opened. */
+/**
+ * Registration: name, e-mail, password; the account works after the mailed link is opened. The page answers the
+ * same whether or not the address already has an account (its owner gets a mail instead).
+ */
 @Named
 @RequestScoped
 public class RegisterView {

@@ -19,6 +19,8 @@ public class ResetView {
     private String email;
     private String token;
     private String password;
+    /** Offered with the new password and ticked by default: a reset is what people do when they fear a leak. */
+    private boolean revokeTokens = true;
     private boolean requested;
 
     @PostConstruct
@@ -36,7 +38,8 @@ public class ResetView {
         String secret = token;
         String newPassword = password;
         password = null;
-        return Messages.attempt(() -> accounts.resetPassword(secret, newPassword), "reset.done")
+        boolean revoke = revokeTokens;
+        return Messages.attempt(() -> accounts.resetPassword(secret, newPassword, revoke), "reset.done")
                 ? "/account/login?faces-redirect=true" : null;
     }
 
@@ -62,6 +65,14 @@ public class ResetView {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public boolean isRevokeTokens() {
+        return revokeTokens;
+    }
+
+    public void setRevokeTokens(boolean revokeTokens) {
+        this.revokeTokens = revokeTokens;
     }
 
     public boolean isRequested() {

@@ -5,14 +5,13 @@ import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.core.UnauthenticatedException;
 import de.zusammenwachsen.workspace.document.boundary.DocumentView;
 import de.zusammenwachsen.workspace.document.boundary.Documents;
-import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.SessionAccount;
 import de.zusammenwachsen.workspace.web.shell.ContentDisposition;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -63,8 +62,7 @@ public class FilesServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        HttpSession session = request.getSession(false);
-        caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
+        SessionAccount.identify(request, caller);
         DocumentView.Download download;
         try {
             download = documents.download(versionId);

@@ -4,13 +4,12 @@ import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.core.UnauthenticatedException;
 import de.zusammenwachsen.workspace.meeting.boundary.Meetings;
-import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.SessionAccount;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -38,8 +37,7 @@ public class MeetingIcsServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        HttpSession session = request.getSession(false);
-        caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
+        SessionAccount.identify(request, caller);
         String ics;
         try {
             ics = meetings.ics(id);

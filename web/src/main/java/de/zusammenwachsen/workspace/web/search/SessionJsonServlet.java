@@ -3,14 +3,13 @@ package de.zusammenwachsen.workspace.web.search;
 import de.zusammenwachsen.workspace.access.control.Caller;
 import de.zusammenwachsen.workspace.core.DomainException;
 import de.zusammenwachsen.workspace.web.i18n.LanguageView;
-import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.SessionAccount;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,7 @@ abstract class SessionJsonServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        HttpSession session = request.getSession(false);
-        caller.identify(session == null ? null : (Long) session.getAttribute(CallerFilter.ACCOUNT));
+        SessionAccount.identify(request, caller);
         Locale locale = languageView.getLocale();
         JsonValue answer;
         try {

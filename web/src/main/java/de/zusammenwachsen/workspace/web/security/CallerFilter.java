@@ -8,16 +8,18 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 
-/** Tells the boundaries who is calling: the account id that the login put into the HTTP session, if any. */
+/**
+ * Tells the boundaries who is calling: the account that the login put into the HTTP session, if any, and if its
+ * password has not been changed since ({@link SessionAccount}).
+ */
 @WebFilter(urlPatterns = "*.xhtml")
 public class CallerFilter extends HttpFilter {
 
-    /** The only thing a login keeps in the session: a Long, so sessions stay a few hundred bytes. */
-    public static final String ACCOUNT = "zw.account";
+    /** Where Faces serves the libraries' scripts, styles and images: the same for everybody, so nobody is identified. */
+    private static final String RESOURCES = "/jakarta.faces.resource/";
 
     @Inject
     Caller caller;
@@ -25,8 +27,11 @@ public class CallerFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpSession session = request.getSession(false);
-        caller.identify(session == null ? null : (Long) session.getAttribute(ACCOUNT));
+        if (request.getRequestURI().startsWith(RESOURCES, request.getContextPath().length())) {
+            caller.identify(null);
+        } else {
+            SessionAccount.identify(request, caller);
+        }
         chain.doFilter(request, response);
     }
 }

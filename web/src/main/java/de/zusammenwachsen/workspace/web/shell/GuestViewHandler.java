@@ -1,6 +1,6 @@
 package de.zusammenwachsen.workspace.web.shell;
 
-import de.zusammenwachsen.workspace.web.security.CallerFilter;
+import de.zusammenwachsen.workspace.web.security.SessionAccount;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.component.UIViewRoot;
@@ -43,6 +43,6 @@ public class GuestViewHandler extends ViewHandlerWrapper {
     /** Whether the request belongs to a logged-in session (never makes one). */
     static boolean loggedIn(FacesContext context) {
         HttpSession session = ((HttpServletRequest) context.getExternalContext().getRequest()).getSession(false);
-        return session != null && session.getAttribute(CallerFilter.ACCOUNT) != null;
+        return SessionAccount.of(session) != null;
     }
 }
