@@ -289,6 +289,11 @@ public final class Benchmark {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put(form, form);
         all.put("jakarta.faces.ViewState", state.group(1));
+        Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page);
+        if (nonce.find()) {
+            // What PrimeFaces' script puts into every form: a form without it is refused as a stale one.
+            all.put("primefaces.nonce", nonce.group(1));
+        }
         String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         String action = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;

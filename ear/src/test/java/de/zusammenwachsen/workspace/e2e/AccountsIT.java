@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,11 +100,14 @@ class AccountsIT {
                 Flows.waitFor(browser, By.id("confirmProblem"));
                 assertTrue(browser.driver.findElement(By.id("confirmProblem")).getText().contains("schon benutzt"));
 
+                // A session id planted before the login (session fixation) is not the one the login uses; a guest's
+                // pages make no session of their own any more, so the test plants one as an attacker would.
                 browser.driver.get(BASE + "/account/login.xhtml");
-                String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+                assertNull(browser.driver.manage().getCookieNamed("JSESSIONID"), "a guest's page made a session");
+                browser.driver.manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", "gepflanzt-" + System.nanoTime(), "/"));
                 Flows.submitLogin(browser, email, "Streuobstwiesen im Saalekreis");
                 Flows.waitFor(browser, By.id("logout"));
-                assertNotEquals(before, browser.driver.manage().getCookieNamed("JSESSIONID").getValue(),
+                assertFalse(browser.driver.manage().getCookieNamed("JSESSIONID").getValue().startsWith("gepflanzt-"),
                         "login must issue a new session id");
                 assertEquals("", browser.accessibilityViolations());
 
@@ -471,7 +475,8 @@ class AccountsIT {
                     "loginForm%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
                     "loginForm%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8),
                     "loginForm%3Alogin=", "back=",
-                    "jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
+                    "jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8),
+                    "primefaces.nonce=" + URLEncoder.encode(Fixtures.scriptNonce(form), StandardCharsets.UTF_8));
             long start = System.nanoTime();
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(BASE + "/account/login.xhtml"))
                     .header("Content-Type", "application/x-www-form-urlencoded")

@@ -434,7 +434,8 @@ class DocumentPermissionsIT {
                 "loginForm%3Aemail=" + URLEncoder.encode(email, UTF_8),
                 "loginForm%3Apassword=" + URLEncoder.encode(password, UTF_8),
                 "loginForm%3Alogin=", "back=",
-                "jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), UTF_8));
+                "jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), UTF_8),
+                "primefaces.nonce=" + URLEncoder.encode(Fixtures.scriptNonce(form), UTF_8));
         HttpResponse<String> answer = send(client, HttpRequest.newBuilder(URI.create(LandingIT.BASE + "/account/login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

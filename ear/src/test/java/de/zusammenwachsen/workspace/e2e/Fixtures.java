@@ -71,6 +71,18 @@ public final class Fixtures {
     }
 
     /** A name no other test run uses, e.g. for slugs ({@code [a-z0-9-]}) and e-mail local parts. */
+    /**
+     * The PrimeFaces script nonce of a page, which its script puts into every form as {@code primefaces.nonce}: a
+     * client that sends a form without a browser sends it too, or the form is refused as a stale one.
+     */
+    public static String scriptNonce(String page) {
+        Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page);
+        if (!nonce.find()) {
+            throw new IllegalStateException("no script nonce on the page");
+        }
+        return nonce.group(1);
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
     }

@@ -48,6 +48,10 @@ public class UnsafeRequestFilter extends HttpFilter {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             try {
+                // Read as Faces would: every page and form of the workspace is UTF-8.
+                if (request.getCharacterEncoding() == null) {
+                    request.setCharacterEncoding("UTF-8");
+                }
                 request.getParameterMap();
             } catch (RuntimeException unreadable) {
                 // Undertow refuses more than its max-parameters (1,000) fields with an IllegalStateException.
