@@ -27,6 +27,7 @@
 
     function start(host) {
         var canvas = host.querySelector('.pdf-canvas');
+        var frame = host.querySelector('.pdf-frame');
         var page = host.querySelector('.pdf-page');
         var textLayer = host.querySelector('.pdf-text-layer');
         var toolbar = host.querySelector('.pdf-toolbar');
@@ -55,7 +56,7 @@
             }
             loading.hidden = true;
             toolbar.hidden = true;
-            page.hidden = true;
+            frame.hidden = true;
             failure.hidden = false;
             if (error && error.name === 'PasswordException') {
                 failure.querySelector('.pdf-failure-text').textContent = host.getAttribute('data-protected');
@@ -84,7 +85,7 @@
                 if (mine !== generation) {
                     return null;
                 }
-                var width = Math.max(1, page.parentNode.clientWidth - 2);
+                var width = Math.max(1, frame.clientWidth);
                 var natural = pdfPage.getViewport({scale: 1});
                 var scale = width / natural.width;
                 var viewport = pdfPage.getViewport({scale: scale});
@@ -145,12 +146,19 @@
                 show(current + 1);
             }
         });
-        number.addEventListener('change', function () {
+        function jump() {
             var n = parseInt(number.value, 10);
             if (isNaN(n)) {
                 number.value = String(current);
-            } else {
+            } else if (n !== current) {
                 show(n);
+            }
+        }
+        number.addEventListener('change', jump);
+        number.addEventListener('keydown', function (event) {
+            if (event.key === 'Enter') {
+                event.preventDefault();
+                jump();
             }
         });
         if (window.ResizeObserver) {
@@ -161,11 +169,11 @@
                 }
                 pending = window.setTimeout(function () {
                     pending = null;
-                    if (Math.abs(page.parentNode.clientWidth - 2 - renderedWidth) >= 1) {
+                    if (Math.abs(frame.clientWidth - renderedWidth) >= 1) {
                         show(current);
                     }
                 }, 150);
-            }).observe(page.parentNode);
+            }).observe(frame);
         }
 
         import(host.getAttribute('data-pdfjs')).then(function (module) {
@@ -190,7 +198,7 @@
             number.max = String(proxy.numPages);
             loading.hidden = true;
             toolbar.hidden = false;
-            page.hidden = false;
+            frame.hidden = false;
             show(1);
         }).catch(fail);
     }
