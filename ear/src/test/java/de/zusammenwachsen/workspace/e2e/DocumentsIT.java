@@ -392,6 +392,19 @@ class DocumentsIT {
                     assertEquals("DENY", raw.headers().firstValue("X-Frame-Options").orElse(""));
                     assertEquals("nosniff", raw.headers().firstValue("X-Content-Type-Options").orElse(""));
                     assertArrayEquals(pdf, raw.body());
+
+                    // PDF.js comes from our own origin as JavaScript (nosniff refuses anything else); its worker may
+                    // compile WebAssembly and nothing more: no eval, no fetch, no import.
+                    HttpResponse<byte[]> library = get(BASE + "/pdfjs/build/pdf.mjs", null, null);
+                    assertEquals(200, library.statusCode());
+                    assertTrue(library.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+                    HttpResponse<byte[]> worker = get(BASE + "/pdfjs/build/pdf.worker.mjs", null, null);
+                    assertEquals(200, worker.statusCode());
+                    assertTrue(worker.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+                    assertEquals("default-src 'none'; script-src 'wasm-unsafe-eval'; frame-ancestors 'none'; base-uri 'none'; "
+                            + "form-action 'none'", worker.headers().firstValue("Content-Security-Policy").orElse(""));
+                    assertEquals(404, get(BASE + "/pdfjs/build/pdf.sandbox.mjs", null, null).statusCode(),
+                            "PDF.js's scripting bundle, which would run a PDF's JavaScript, is not shipped");
                 } catch (AssertionError | RuntimeException e) {
                     victim.screenshot("documents-pdf-with-script-failure");
                     throw e;
