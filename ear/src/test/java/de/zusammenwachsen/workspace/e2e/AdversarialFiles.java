@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -106,6 +107,22 @@ final class AdversarialFiles {
     static byte[] textPdf(String text) {
         try (PDDocument pdf = new PDDocument()) {
             pdf.addPage(textPage(pdf, text));
+            return save(pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A PDF of one page per text whose OpenAction runs {@code script} as soon as a viewer opens it: what a member
+     * would upload to make every colleague's browser do something when they look at the preview.
+     */
+    static byte[] pdfWithScript(String script, String... pageTexts) {
+        try (PDDocument pdf = new PDDocument()) {
+            for (String text : pageTexts) {
+                pdf.addPage(textPage(pdf, text));
+            }
+            pdf.getDocumentCatalog().setOpenAction(new PDActionJavaScript(script));
             return save(pdf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

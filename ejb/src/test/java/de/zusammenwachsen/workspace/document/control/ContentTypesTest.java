@@ -19,10 +19,17 @@ class ContentTypesTest {
 
     @Test
     void harmlessTypesMayShowInline() {
-        assertTrue(ContentTypes.inline("application/pdf"));
         assertTrue(ContentTypes.inline("image/png"));
+        assertTrue(ContentTypes.inline("text/plain; charset=UTF-8"));
         assertEquals("text/plain; charset=UTF-8", ContentTypes.served("text/x-web-markdown"));
         assertEquals("application/vnd.oasis.opendocument.text", ContentTypes.served("application/vnd.oasis.opendocument.text"));
+    }
+
+    @Test
+    void aPdfIsNeverShownInlineButKeepsItsType() {
+        // The browser's own PDF viewer would run the file's scripts; the page previews PDFs with PDF.js instead.
+        assertFalse(ContentTypes.inline("application/pdf"));
+        assertEquals("application/pdf", ContentTypes.served("application/pdf"));
     }
 
     @Test

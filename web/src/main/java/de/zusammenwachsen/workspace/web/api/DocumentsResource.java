@@ -51,10 +51,10 @@ public class DocumentsResource {
 
     /**
      * Downloads are served with the headers of the pages' download URL ({@code FilesServlet}): nothing a browser
-     * could run on our origin, a sandbox for everything but an inline PDF, whose viewer a sandbox would break.
+     * could run on our origin, a sandbox for everything, and a PDF always as an attachment (Chromium's viewer would run
+     * its JavaScript).
      */
     static final String SANDBOX_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
-    static final String PDF_CSP = "frame-ancestors 'self'";
 
     @Inject
     Documents documents;
@@ -149,8 +149,8 @@ public class DocumentsResource {
 
     /**
      * The file of version {@code n}, streamed and checked against its size and SHA-256 on the way. Shown inline
-     * only if the type is harmless (PDF, common images, plain text) and {@code ?download=1} is not given;
-     * everything else, HTML and SVG above all, comes as an attachment. The ETag is the content's SHA-256.
+     * only if the type is harmless (common images, plain text) and {@code ?download=1} is not given; everything
+     * else, HTML, SVG and PDF above all, comes as an attachment. The ETag is the content's SHA-256.
      */
     @GET
     @Path("versions/{n}/content")
@@ -159,12 +159,11 @@ public class DocumentsResource {
                             @Context Request request) {
         DocumentView.Download file = documents.download(versionId(number));
         boolean inline = file.inline() && !attachment(download);
-        boolean pdf = file.servedType().toLowerCase(Locale.ROOT).startsWith("application/pdf");
         EntityTag tag = new EntityTag(file.hash());
         // Set on the servlet response so that they replace the site-wide ones of the security filter.
         servletResponse.setHeader("X-Content-Type-Options", "nosniff");
-        servletResponse.setHeader("Content-Security-Policy", pdf && inline ? PDF_CSP : SANDBOX_CSP);
-        servletResponse.setHeader("X-Frame-Options", pdf && inline ? "SAMEORIGIN" : "DENY");
+        servletResponse.setHeader("Content-Security-Policy", SANDBOX_CSP);
+        servletResponse.setHeader("X-Frame-Options", "DENY");
         // Private, and revalidated (cheaply, by ETag) so that someone who left the group does not read on from a cache.
         servletResponse.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);

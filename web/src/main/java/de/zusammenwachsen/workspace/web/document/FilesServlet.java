@@ -23,8 +23,10 @@ import java.util.logging.Logger;
 /**
  * Serves one version of a document: {@code GET /files/{versionId}}, with {@code ?download=1} as an attachment. The
  * boundary decides who may (404 for whoever may not read the group, the login page for guests), sniffed the type
- * and says whether it may show inline; the bytes stream from the blob store with their checksum verified, never
- * whole in memory. Only PDFs may be framed, and only by our own pages, for the preview on the document page.
+ * and says whether it may show inline (images and plain text only); the bytes stream from the blob store with their
+ * checksum verified, never whole in memory. Nothing is ever framed or run: every response carries a sandbox. A PDF
+ * is always an attachment, so that Chromium's viewer, which runs a PDF's JavaScript, never opens it from our origin;
+ * the document page reads it with fetch and draws it with PDF.js.
  */
 @WebServlet(urlPatterns = "/files/*")
 public class FilesServlet extends HttpServlet {
@@ -32,13 +34,8 @@ public class FilesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(FilesServlet.class.getName());
 
-    /** Anything but a PDF: never run as a page, never framed. */
+    /** Never run as a page, never framed. */
     static final String SANDBOX_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
-    /**
-     * A PDF in the document page's frame. Chromium's viewer does not run in a sandboxed document, so the PDF gets no
-     * sandbox, only the restriction to be framed by our own pages.
-     */
-    static final String PDF_CSP = "frame-ancestors 'self'";
 
     @Inject
     transient Caller caller;
@@ -75,13 +72,12 @@ public class FilesServlet extends HttpServlet {
             return;
         }
 
-        boolean pdf = download.servedType().startsWith("application/pdf");
         boolean inline = download.inline() && request.getParameter("download") == null;
         String etag = "\"" + download.hash() + "\"";
         // Replaces the site-wide headers of the security filter for this response.
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", pdf && inline ? PDF_CSP : SANDBOX_CSP);
-        response.setHeader("X-Frame-Options", pdf && inline ? "SAMEORIGIN" : "DENY");
+        response.setHeader("Content-Security-Policy", SANDBOX_CSP);
+        response.setHeader("X-Frame-Options", "DENY");
         // Private: never in a shared cache. Revalidated each time (cheaply, by ETag), so that someone who left the
         // group does not keep reading from the browser's cache.
         response.setHeader("Cache-Control", "private, no-cache");
