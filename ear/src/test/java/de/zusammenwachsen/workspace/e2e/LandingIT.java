@@ -132,6 +132,9 @@ class LandingIT {
                 Flows.clickAndWaitForNextPage(browser, By.id("newThreadForm:publish"));
                 Flows.waitFor(browser, By.id("loginForm:email"));
                 Flows.submitLogin(browser, account.email(), Fixtures.PASSWORD);
+                // The login page shows the notice too: wait for the way back to the form.
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups/new-thread.xhtml"));
+                Flows.waitFor(browser, By.id("newThreadForm:title"));
                 Flows.waitFor(browser, By.id("expiredNotice"));
                 assertTrue(browser.driver.getCurrentUrl().contains("slug=" + slug), browser.driver.getCurrentUrl());
                 assertTrue(browser.driver.findElement(By.id("expiredNotice")).getText().contains("nicht mehr gültig"));
